@@ -1,0 +1,14 @@
+// Next.js config for the studio. The @riffle packages ship TypeScript sources (src/index.ts,
+// extensionless imports), so Next compiles them; nothing is fetched from the network.
+import type { NextConfig } from "next";
+
+const config: NextConfig = {
+  transpilePackages: ["@riffle/topology", "@riffle/expr", "@riffle/sql", "@riffle/codegen"],
+  // `next dev` refuses /_next/* from 127.0.0.1 unless listed (tests browse either host).
+  allowedDevOrigins: ["127.0.0.1", "localhost"],
+  reactStrictMode: true,
+  poweredByHeader: false,
+  devIndicators: false,
+};
+
+export default config;

@@ -1,0 +1,25 @@
+// Root layout: system fonts only (nothing from the network) and the theme set before paint.
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import "@xyflow/react/dist/style.css";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: "Riffle studio",
+  description: "Design, validate, deploy and watch Kafka Streams-style topologies",
+};
+
+// Runs before React so a stored dark/light choice never flashes the other theme.
+const THEME_BOOT = `try{var t=localStorage.getItem("riffle.theme");if(t)document.documentElement.dataset.theme=t}catch(e){}`;
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant string, no user text */}
+        <script dangerouslySetInnerHTML={{ __html: THEME_BOOT }} />
+      </head>
+      <body>{children}</body>
+    </html>
+  );
+}

@@ -1,0 +1,6 @@
+// `/`: the list of topologies.
+import { TopologyList } from "../components/topology-list";
+
+export default function HomePage() {
+  return <TopologyList />;
+}

@@ -1,0 +1,35 @@
+"use client";
+// One validation finding: severity, code, message; click selects its node; a fix button
+// applies the finding's document edit.
+import type { Finding } from "../../lib/analysis";
+import { applyFinding } from "../../lib/fixes";
+import { useDocument } from "../../store/document-store";
+
+export function FindingItem({ finding }: { finding: Finding }) {
+  const select = useDocument((s) => s.select);
+  const edit = useDocument((s) => s.edit);
+  return (
+    <li data-testid="finding" data-code={finding.code}>
+      <span className={`sev-${finding.severity}`}>{finding.severity}</span>
+      <button
+        type="button"
+        className="grow"
+        style={{ textAlign: "left", border: "none", background: "none" }}
+        disabled={!finding.node}
+        onClick={() => finding.node && select(finding.node)}
+      >
+        <code>{finding.code}</code> {finding.node ? <strong>{finding.node}</strong> : null}{" "}
+        {finding.message}
+      </button>
+      {finding.fix && (
+        <button
+          type="button"
+          className="primary"
+          onClick={() => edit((d) => applyFinding(d, finding))}
+        >
+          Fix: {finding.fix.title}
+        </button>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,83 @@
+"use client";
+// The studio for one topology: palette | canvas | side panel, bottom tabs, notices.
+import { ReactFlowProvider } from "@xyflow/react";
+import { useEffect } from "react";
+import { useDraftPersistence } from "../../hooks/use-draft-persistence";
+import { useKeyboardShortcuts } from "../../hooks/use-keyboard-shortcuts";
+import { useSession } from "../../store/session-store";
+import { Notices } from "../notices";
+import { Tabs } from "../tabs";
+import { Canvas } from "./canvas";
+import { Inspector } from "./inspector";
+import { Palette } from "./palette";
+import { ProblemsPanel } from "./problems-panel";
+import { StudioHeader } from "./studio-header";
+import { TopicsPanel } from "./topics-panel";
+import { VersionHistory } from "./version-history";
+
+function ProblemsTitle() {
+  return <>Problems</>;
+}
+
+function StudioBody({ topologyId }: { topologyId: string }) {
+  const loadState = useSession((s) => s.loadState);
+  const loadError = useSession((s) => s.loadError);
+  useEffect(() => {
+    useSession.getState().open(topologyId);
+  }, [topologyId]);
+  useDraftPersistence(topologyId);
+  useKeyboardShortcuts();
+
+  if (loadState === "error")
+    return (
+      <main className="page">
+        <div className="banner error" role="alert">
+          Could not open this topology: {loadError}
+        </div>
+        <button type="button" onClick={() => useSession.getState().open(topologyId)}>
+          Retry
+        </button>
+      </main>
+    );
+  return (
+    <div className="studio">
+      <StudioHeader />
+      <Palette />
+      <Canvas />
+      <aside
+        className="side"
+        aria-label="Side panel"
+        style={{ display: "flex", flexDirection: "column" }}
+      >
+        {loadError && (
+          <div className="banner error" role="alert">
+            Working offline: {loadError}
+          </div>
+        )}
+        <Tabs
+          label="Side panel"
+          tabs={[
+            { id: "inspector", title: "Inspector", render: () => <Inspector /> },
+            { id: "topics", title: "Topics", render: () => <TopicsPanel /> },
+            { id: "versions", title: "Versions", render: () => <VersionHistory /> },
+          ]}
+        />
+      </aside>
+      <section className="bottom" aria-label="Bottom panel">
+        <Tabs
+          label="Bottom panel"
+          tabs={[{ id: "problems", title: <ProblemsTitle />, render: () => <ProblemsPanel /> }]}
+        />
+      </section>
+    </div>
+  );
+}
+
+export function Studio({ topologyId }: { topologyId: string }) {
+  return (
+    <ReactFlowProvider>
+      <StudioBody topologyId={topologyId} />
+      <Notices />
+    </ReactFlowProvider>
+  );
+}
