@@ -1,0 +1,86 @@
+// Reads changelog partitions from their start to the current end so a task that moved to this
+// instance gets its stores back before it processes anything (Kafka Streams' restore consumer).
+// kafkajs has no manual partition assignment, so a private single-member group owns every
+// changelog partition and keeps them paused except the ones being restored.
+import type { Admin, Consumer, EachBatchPayload, Kafka } from "kafkajs";
+import type { KafkaRecord, TopicPartition } from "./kafka-record";
+import { fromKafkaMessage } from "./kafka-record";
+
+interface PendingRestore {
+  end: bigint;
+  count: number;
+  onRecords: (records: KafkaRecord[]) => void;
+  done: () => void;
+}
+
+const keyOf = (tp: TopicPartition) => `${tp.topic}\u0000${tp.partition}`;
+
+export class ChangelogReader {
+  private readonly consumer: Consumer;
+  private readonly pending = new Map<string, PendingRestore>();
+  private readonly joined: Promise<void>;
+
+  constructor(
+    kafka: Kafka,
+    private readonly admin: Admin,
+    groupId: string,
+    private readonly topics: readonly string[],
+    groupTimeouts: { sessionTimeout: number; heartbeatInterval: number; maxWaitTimeInMs: number },
+  ) {
+    this.consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, ...groupTimeouts });
+    this.joined = new Promise((resolve) =>
+      this.consumer.on(this.consumer.events.GROUP_JOIN, () => resolve()),
+    );
+  }
+
+  async start(): Promise<void> {
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: [...this.topics], fromBeginning: true });
+    this.consumer.pause(this.topics.map((topic) => ({ topic })));
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.onBatch(payload),
+    });
+  }
+
+  /** Feeds every record of the partition up to its current end to `onRecords`; returns the count. */
+  async restore(tp: TopicPartition, onRecords: (records: KafkaRecord[]) => void): Promise<number> {
+    const offsets = await this.admin.fetchTopicOffsets(tp.topic);
+    const bounds = offsets.find((entry) => entry.partition === tp.partition);
+    if (!bounds || BigInt(bounds.high) <= BigInt(bounds.low)) return 0;
+    await this.joined;
+    return new Promise<number>((resolve) => {
+      const entry: PendingRestore = {
+        end: BigInt(bounds.high),
+        count: 0,
+        onRecords,
+        done: () => resolve(entry.count),
+      };
+      this.pending.set(keyOf(tp), entry);
+      this.consumer.seek({ ...tp, offset: bounds.low });
+      this.consumer.resume([{ topic: tp.topic, partitions: [tp.partition] }]);
+    });
+  }
+
+  private async onBatch({ batch, isStale }: EachBatchPayload): Promise<void> {
+    const tp = { topic: batch.topic, partition: batch.partition };
+    const entry = this.pending.get(keyOf(tp));
+    if (!entry || isStale()) return;
+    const records = batch.messages
+      .filter((message) => BigInt(message.offset) < entry.end)
+      .map((message) => fromKafkaMessage(tp, message));
+    entry.count += records.length;
+    entry.onRecords(records);
+    // lastOffset() counts transaction markers too, which never reach `messages`.
+    if (BigInt(batch.lastOffset()) + 1n >= entry.end) {
+      this.consumer.pause([{ topic: tp.topic, partitions: [tp.partition] }]);
+      this.pending.delete(keyOf(tp));
+      entry.done();
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer.disconnect();
+  }
+}
