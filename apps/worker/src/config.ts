@@ -1,0 +1,62 @@
+// Worker configuration, read once from the environment (documented in docs/worker.md).
+// Invalid values stop the start with a message naming the variable.
+import { resolve } from "node:path";
+import { z } from "zod";
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default("127.0.0.1"),
+  RIFFLE_DATA_DIR: z.string().default(".riffle"),
+  DATABASE_URL: z.string().url().optional(),
+  KAFKA_BROKERS: z.string().optional(),
+  RIFFLE_TOKEN: z.string().min(1).optional(),
+  WEB_ORIGIN: z.string().default("http://localhost:3000"),
+  RIFFLE_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
+  RIFFLE_SAMPLES: z.enum(["on", "off"]).default("on"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Unset: the embedded PGlite database in `<dataDir>/db`. */
+  databaseUrl?: string;
+  kafkaBrokers: string[];
+  token?: string;
+  webOrigins: string[];
+  bodyLimit: number;
+  /** Start the sample generators at boot (embedded runtime only). */
+  samples: boolean;
+  logLevel: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== "")),
+  );
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new Error(`invalid worker configuration:\n  ${lines.join("\n  ")}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.RIFFLE_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    kafkaBrokers: splitList(e.KAFKA_BROKERS),
+    token: e.RIFFLE_TOKEN,
+    webOrigins: splitList(e.WEB_ORIGIN),
+    bodyLimit: e.RIFFLE_BODY_LIMIT,
+    samples: e.RIFFLE_SAMPLES === "on",
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+function splitList(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}

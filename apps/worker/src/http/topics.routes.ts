@@ -1,0 +1,86 @@
+// Topics of the embedded log: list, create, produce a test record, peek the latest records.
+import { z } from "zod";
+import { NotFoundError, UserError } from "../errors";
+import {
+  CreateTopic,
+  ErrorBody,
+  LogRecord,
+  PeekQuery,
+  ProduceRecord,
+  TopicInfo,
+  TopicParam,
+} from "./dto";
+import type { App, Services } from "./types";
+
+const tags = ["topics"];
+
+export function topicRoutes(app: App, { log }: Services) {
+  app.get(
+    "/topics",
+    {
+      schema: {
+        tags,
+        summary: "List topics with partition counts and end offsets",
+        response: { 200: z.array(TopicInfo) },
+      },
+    },
+    async () => log.list(),
+  );
+  app.post(
+    "/topics",
+    {
+      schema: {
+        tags,
+        summary: "Create a topic (an existing one keeps its partitions)",
+        body: CreateTopic,
+        response: { 201: TopicInfo },
+      },
+    },
+    async (req, reply) => {
+      reply.code(201);
+      return log.declare(req.body.name, req.body.partitions);
+    },
+  );
+  app.post(
+    "/topics/:name/records",
+    {
+      schema: {
+        tags,
+        summary: "Produce a test record (partition from the key unless given)",
+        params: TopicParam,
+        body: ProduceRecord,
+        response: { 201: LogRecord, 400: ErrorBody },
+      },
+    },
+    async (req, reply) => {
+      const { name } = req.params;
+      const info = log.info(name);
+      const { partition } = req.body;
+      if (info && partition !== undefined && partition >= info.partitions) {
+        throw new UserError(
+          400,
+          "bad_partition",
+          `topic '${name}' has ${info.partitions} partitions; partition ${partition} does not exist`,
+        );
+      }
+      reply.code(201);
+      return log.append(name, { ...req.body, key: req.body.key ?? null });
+    },
+  );
+  app.get(
+    "/topics/:name/records",
+    {
+      schema: {
+        tags,
+        summary: "Peek the latest records of a topic, oldest first",
+        params: TopicParam,
+        querystring: PeekQuery,
+        response: { 200: z.array(LogRecord), 404: ErrorBody },
+      },
+    },
+    async (req) => {
+      if (!log.info(req.params.name)) throw new NotFoundError("topic", req.params.name);
+      return log.latest(req.params.name, req.query.limit, req.query.partition);
+    },
+  );
+}

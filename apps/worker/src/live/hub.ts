@@ -1,0 +1,169 @@
+// socket.io side of the worker: a room per deployment, each subscriber with its own bounded
+// queue. Deployments publish without waiting; a timer flushes each queue only when that
+// client's transport has drained, so a slow or stalled browser loses records, never throughput.
+import type { Server as HttpServer } from "node:http";
+import type { Logger } from "pino";
+import { Server, type Socket } from "socket.io";
+import { z } from "zod";
+import { bearer, tokenMatches } from "../auth";
+import type { OutputRecord } from "../services/runner";
+import { ClientQueue } from "./client-queue";
+
+export interface HubOptions {
+  token?: string;
+  origins: string[];
+  log: Logger;
+  /** Status of a deployment, or undefined when it does not exist. */
+  lookup(deploymentId: string): Promise<string | undefined>;
+  /** The union of nodes tapped by a deployment's subscribers changed. */
+  onTapsChanged(deploymentId: string, nodeIds: string[]): void;
+  flushIntervalMs?: number;
+  queueCapacity?: number;
+  maxRatePerClient?: number;
+}
+
+const Subscribe = z.object({
+  deploymentId: z.string().min(1),
+  taps: z.array(z.string()).max(64).default([]),
+  maxRate: z.number().int().min(1).optional(),
+});
+
+interface Subscription {
+  queue: ClientQueue<OutputRecord>;
+  taps: Set<string>;
+}
+
+type Ack = (reply: Record<string, unknown>) => void;
+
+export const room = (deploymentId: string) => `deployment:${deploymentId}`;
+
+export class LiveHub {
+  readonly io: Server;
+  private readonly subs = new Map<Socket, Map<string, Subscription>>();
+  private readonly timer: NodeJS.Timeout;
+  private readonly capacity: number;
+  private readonly maxRate: number;
+
+  constructor(
+    server: HttpServer,
+    private readonly options: HubOptions,
+  ) {
+    this.capacity = options.queueCapacity ?? 2000;
+    this.maxRate = options.maxRatePerClient ?? 2000;
+    this.io = new Server(server, {
+      cors: { origin: options.origins, credentials: true },
+      serveClient: false,
+      maxHttpBufferSize: 64 * 1024,
+    });
+    this.io.use((socket, next) => {
+      const given = socket.handshake.auth?.token ?? bearer(socket.handshake.headers.authorization);
+      if (tokenMatches(options.token, given)) next();
+      else next(Object.assign(new Error("unauthorized"), { data: { code: "unauthorized" } }));
+    });
+    this.io.on("connection", (socket) => this.accept(socket));
+    this.timer = setInterval(() => this.flush(), options.flushIntervalMs ?? 50);
+  }
+
+  publishRecord(deploymentId: string, record: OutputRecord) {
+    for (const sub of this.subscribersOf(deploymentId)) {
+      if (record.topic !== undefined || sub.taps.has(record.nodeId)) sub.queue.offer(record);
+    }
+  }
+
+  /** Metrics are replaced every second, so a client that cannot take one simply skips it. */
+  publishMetrics(deploymentId: string, metrics: unknown) {
+    this.io
+      .to(room(deploymentId))
+      .volatile.emit("metrics", { deploymentId, ...(metrics as object) });
+  }
+
+  publishStatus(deploymentId: string, status: string, lastError?: string | null) {
+    this.io.to(room(deploymentId)).emit("status", { deploymentId, status, lastError });
+  }
+
+  publishError(deploymentId: string, message: string) {
+    this.io.to(room(deploymentId)).emit("error", { deploymentId, message });
+  }
+
+  /** Queue sizes and drop counts, for tests and the bench. */
+  stats() {
+    return [...this.subs.values()].flatMap((m) =>
+      [...m.entries()].map(([deploymentId, s]) => ({
+        deploymentId,
+        queued: s.queue.size,
+        capacity: s.queue.capacity,
+        dropped: s.queue.droppedTotal,
+      })),
+    );
+  }
+
+  async close(reason: string) {
+    clearInterval(this.timer);
+    this.io.emit("shutdown", { reason });
+    await new Promise<void>((resolve) => this.io.close(() => resolve()));
+  }
+
+  private accept(socket: Socket) {
+    const mine = new Map<string, Subscription>();
+    this.subs.set(socket, mine);
+    socket.on("subscribe", async (raw: unknown, ack?: Ack) => {
+      const reply = typeof ack === "function" ? ack : () => {};
+      const parsed = Subscribe.safeParse(raw);
+      if (!parsed.success) return reply({ ok: false, error: parsed.error.issues[0]?.message });
+      const { deploymentId, taps, maxRate } = parsed.data;
+      const status = await this.options.lookup(deploymentId);
+      if (status === undefined) return reply({ ok: false, error: "unknown deployment" });
+      const rate = Math.min(maxRate ?? this.maxRate, this.maxRate);
+      mine.set(deploymentId, { queue: new ClientQueue(this.capacity, rate), taps: new Set(taps) });
+      await socket.join(room(deploymentId));
+      this.tapsChanged(deploymentId);
+      reply({ ok: true, status });
+    });
+    socket.on("unsubscribe", async (raw: unknown) => {
+      const deploymentId = (raw as { deploymentId?: string })?.deploymentId ?? "";
+      if (!mine.delete(deploymentId)) return;
+      await socket.leave(room(deploymentId));
+      this.tapsChanged(deploymentId);
+    });
+    socket.on("disconnect", () => {
+      this.subs.delete(socket);
+      for (const id of mine.keys()) this.tapsChanged(id);
+    });
+  }
+
+  private *subscribersOf(deploymentId: string) {
+    const members = this.io.sockets.adapter.rooms.get(room(deploymentId));
+    if (!members) return;
+    for (const socketId of members) {
+      const socket = this.io.sockets.sockets.get(socketId);
+      const sub = socket && this.subs.get(socket)?.get(deploymentId);
+      if (sub) yield sub;
+    }
+  }
+
+  private tapsChanged(deploymentId: string) {
+    const union = new Set<string>();
+    for (const sub of this.subscribersOf(deploymentId)) for (const t of sub.taps) union.add(t);
+    this.options.onTapsChanged(deploymentId, [...union]);
+  }
+
+  private flush() {
+    for (const [socket, mine] of this.subs) {
+      if (!transportIdle(socket)) continue;
+      for (const [deploymentId, sub] of mine) {
+        if (!sub.queue.hasNews()) continue;
+        const { items, dropped } = sub.queue.drain();
+        socket.emit("records", { deploymentId, records: items, dropped });
+      }
+    }
+  }
+}
+
+/** True when everything sent before has left the process: the client is keeping up. */
+function transportIdle(socket: Socket): boolean {
+  const conn = socket.conn as unknown as {
+    writeBuffer: unknown[];
+    transport: { writable: boolean };
+  };
+  return conn.transport.writable && conn.writeBuffer.length === 0;
+}
