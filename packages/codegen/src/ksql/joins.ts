@@ -1,0 +1,94 @@
+// Joins as ksqlDB FROM ... JOIN ... [WITHIN ...] ON clauses. Kafka Streams joins on keys, so
+// ON compares the key columns (or the foreign key / lookup expression with the right key).
+import type { NodeOf } from "../graph";
+import type { Flow, KsqlContext } from "./context";
+import { sql } from "./expressions";
+import type { Query, Relation } from "./query";
+import { alias, ident, qualified, withinClause } from "./syntax";
+
+type Live = Exclude<Flow, { kind: "broken" }>;
+export type JoinKind =
+  | "stream-stream-join"
+  | "stream-table-join"
+  | "table-table-join"
+  | "foreign-key-join"
+  | "stream-global-join";
+type JoinNode = NodeOf<JoinKind>;
+
+const JOIN_WORDS = { inner: "JOIN", left: "LEFT JOIN", outer: "FULL OUTER JOIN" } as const;
+
+export function join(ctx: KsqlContext, node: JoinNode, left: Live, right: Live): void {
+  const l = ctx.relation(left);
+  const r = ctx.relation(right);
+  if (l.schema.key.length !== 1 || r.schema.key.length !== 1) {
+    ctx.unsupported(node, "unsupported-join-key", "ksqlDB joins on one key column per side");
+    return;
+  }
+  const on = onClause(ctx, node, l, r);
+  if (on === undefined) return;
+  const la = ident(node.config.leftAlias);
+  const ra = ident(node.config.rightAlias);
+  const within =
+    node.kind === "stream-stream-join"
+      ? ` ${withinClause(node.config.beforeMs, node.config.afterMs, node.config.graceMs)}`
+      : "";
+  const query: Query = {
+    kind: node.kind === "table-table-join" || node.kind === "foreign-key-join" ? "table" : "stream",
+    from: `${l.name} ${la}\n    ${JOIN_WORDS[node.config.joinType]} ${r.name} ${ra}${within} ON ${on}`,
+    where: [],
+    projection: [keyItem(node, l, r), ...valueItems(node, l, r)],
+    emit: "CHANGES",
+    schema: ctx.schemaOf(node),
+  };
+  ctx.setFlow(node, { kind: "query", query, origin: node });
+}
+
+function onClause(ctx: KsqlContext, node: JoinNode, l: Relation, r: Relation): string | undefined {
+  const la = ident(node.config.leftAlias);
+  const rightKey = `${ident(node.config.rightAlias)}.${ident(r.schema.key[0].name)}`;
+  switch (node.kind) {
+    case "foreign-key-join": {
+      const column = qualified(node.config.leftAlias, node.config.foreignKey);
+      if (!column) {
+        ctx.unsupported(
+          node,
+          "unsupported-join-key",
+          "a ksqlDB foreign-key join takes a column of the left table, not an expression",
+        );
+        return undefined;
+      }
+      return `${column} = ${rightKey}`;
+    }
+    case "stream-global-join":
+      ctx.warn(
+        node,
+        "approximate-semantics",
+        "ksqlDB has no GlobalKTable: the stream is repartitioned by the lookup expression, so results are keyed by it rather than by the stream's key",
+      );
+      return `${qualified(node.config.leftAlias, node.config.key) ?? sql(node.config.key)} = ${rightKey}`;
+    default:
+      return `${la}.${ident(l.schema.key[0].name)} = ${rightKey}`;
+  }
+}
+
+/** The result key column: the left key, or ksqlDB's synthetic ROWKEY for full outer joins. */
+function keyItem(node: JoinNode, l: Relation, r: Relation): string {
+  const name = ident(l.schema.key[0].name);
+  if (node.config.joinType === "outer") return `ROWKEY AS ${name}`;
+  // A lookup join is keyed by the looked-up value, which the right key column holds.
+  if (node.kind === "stream-global-join") {
+    return `${ident(node.config.rightAlias)}.${ident(r.schema.key[0].name)} AS ${name}`;
+  }
+  return `${ident(node.config.leftAlias)}.${name} AS ${name}`;
+}
+
+function valueItems(node: JoinNode, l: Relation, r: Relation): string[] {
+  if (node.config.columns) {
+    return node.config.columns.map((c) => alias(sql(c.expr), c.name));
+  }
+  const side = (alias: string, relation: Relation) =>
+    relation.schema.value.map(
+      (c) => `${ident(alias)}.${ident(c.name)} AS ${ident(`${alias}_${c.name}`)}`,
+    );
+  return [...side(node.config.leftAlias, l), ...side(node.config.rightAlias, r)];
+}

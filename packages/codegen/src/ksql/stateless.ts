@@ -1,0 +1,127 @@
+// Stateless nodes as ksqlDB clauses: WHERE for filters and branches, SELECT lists for
+// mapValues, PARTITION BY for selectKey/map/repartition, EXPLODE for flatMaps, INSERT INTO
+// for merges.
+import type { Node, NodeOf } from "../graph";
+import { upperSnake } from "../naming";
+import type { Flow, KsqlContext } from "./context";
+import { notTrue, sql } from "./expressions";
+import { isOpen, type Query, queryOver } from "./query";
+import { alias, ident } from "./syntax";
+
+type Live = Exclude<Flow, { kind: "broken" }>;
+
+const names = (columns: { name: string }[]) => columns.map((c) => ident(c.name));
+const projections = (columns: { name: string; expr: string }[]) =>
+  columns.map((c) => alias(sql(c.expr), c.name));
+
+function queryFlow(node: Node, query: Query): Live {
+  return { kind: "query", query, origin: node };
+}
+
+export function filter(ctx: KsqlContext, node: NodeOf<"filter" | "filter-not">, flow: Live): void {
+  const query = ctx.query(flow, isOpen);
+  const predicate = node.config.predicate;
+  query.where.push(node.kind === "filter" ? sql(predicate) : notTrue(predicate));
+  ctx.setFlow(node, queryFlow(node, query));
+}
+
+export function mapValues(ctx: KsqlContext, node: NodeOf<"map-values">, flow: Live): void {
+  const query = ctx.query(flow, isOpen);
+  query.projection = [...names(query.schema.key), ...projections(node.config.columns)];
+  query.schema = ctx.schemaOf(node);
+  ctx.setFlow(node, queryFlow(node, query));
+}
+
+export function selectKey(ctx: KsqlContext, node: NodeOf<"select-key">, flow: Live): void {
+  const query = ctx.query(flow, isOpen);
+  const key = sql(node.config.key);
+  query.projection = [alias(key, node.config.keyName), ...names(query.schema.value)];
+  query.partitionBy = key;
+  query.rekey = { expr: key, keyName: node.config.keyName };
+  query.schema = ctx.schemaOf(node);
+  ctx.setFlow(node, queryFlow(node, query));
+}
+
+export function map(ctx: KsqlContext, node: NodeOf<"map">, flow: Live): void {
+  const query = ctx.query(flow, isOpen);
+  rekeyed(query, node.config.key, node.config.keyName, node.config.columns);
+  query.schema = ctx.schemaOf(node);
+  ctx.setFlow(node, queryFlow(node, query));
+}
+
+function rekeyed(
+  query: Query,
+  key: string,
+  keyName: string,
+  columns: { name: string; expr: string }[],
+): void {
+  query.projection = [alias(sql(key), keyName), ...projections(columns)];
+  query.partitionBy = sql(key);
+}
+
+/** EXPLODE cannot be referenced in its own SELECT: explode into a stream, then project. */
+export function flatMap(
+  ctx: KsqlContext,
+  node: NodeOf<"flat-map" | "flat-map-values">,
+  flow: Live,
+): void {
+  const exploding = ctx.query(flow, isOpen);
+  const { key, value } = exploding.schema;
+  exploding.projection = [
+    ...names(key),
+    ...names(value),
+    `EXPLODE(${sql(node.config.explode)}) AS ${ident(node.config.as)}`,
+  ];
+  const exploded = ctx.materialize(exploding, {
+    ...node,
+    label: `${node.label ?? node.id} exploded`,
+  });
+  const query = queryOver(exploded);
+  if (node.kind === "flat-map") {
+    rekeyed(query, node.config.key, node.config.keyName, node.config.columns);
+  } else {
+    query.projection = [...names(key), ...projections(node.config.columns)];
+  }
+  query.schema = ctx.schemaOf(node);
+  ctx.setFlow(node, queryFlow(node, query));
+}
+
+/** KStream#split: branch i takes records matching predicate i and none before it. */
+export function branch(ctx: KsqlContext, node: NodeOf<"branch">, flow: Live): void {
+  const relation = ctx.relation(flow);
+  const earlier: string[] = [];
+  const used = new Set(ctx.graph.usedPorts(node));
+  for (const b of node.config.branches) {
+    if (used.has(b.name)) {
+      const query = queryOver(relation);
+      query.where = [...earlier.map(notTrue), sql(b.predicate)];
+      ctx.setFlow(node, queryFlow(node, query), b.name);
+    }
+    earlier.push(b.predicate);
+  }
+  if (used.has("default")) {
+    const query = queryOver(relation);
+    query.where = earlier.map(notTrue);
+    ctx.setFlow(node, queryFlow(node, query), "default");
+  }
+}
+
+/** The first input creates the merged stream; every other input is an INSERT INTO it. */
+export function merge(ctx: KsqlContext, node: NodeOf<"merge">, flows: Live[]): void {
+  const name = ctx.names.claim(upperSnake(node.label ?? node.id));
+  const [first, ...rest] = flows.map((f) => ctx.query(f, () => true));
+  ctx.create(first, name, "");
+  for (const query of rest) ctx.insertInto(query, name);
+  const relation = { name, kind: "stream" as const, topic: name, schema: first.schema };
+  ctx.setFlow(node, { kind: "relation", relation, origin: node });
+}
+
+/** PARTITION BY the current key (or a pending selectKey's), with the partition count. */
+export function repartition(ctx: KsqlContext, node: NodeOf<"repartition">, flow: Live): void {
+  const rekeyedOnly = (q: Query) => q.partitionBy !== undefined && !q.groupBy && !q.partitions;
+  const query = ctx.query(flow, (q) => isOpen(q) || rekeyedOnly(q));
+  query.partitionBy ??= names(query.schema.key).join(", ");
+  query.partitions = node.config.partitions;
+  const origin = node.config.name ? { ...node, label: node.config.name } : node;
+  ctx.setFlow(node, queryFlow(origin, query));
+}
