@@ -1,0 +1,2 @@
+// Persistent state: LMDB-backed checkpoints of every store kind.
+export { StateDirectory, StoreCheckpoint } from "./state-directory";
