@@ -1,0 +1,205 @@
+// GROUP BY queries: group (by key, or re-key with a repartition), optional window, one
+// aggregate node holding every aggregate call of SELECT and HAVING, EMIT FINAL as a suppress,
+// HAVING as a table filter. Returns the aggregated row and the key slot for the projection.
+import type { AggregateFunction, Aggregation } from "@riffle/topology";
+import type { Select } from "./ast";
+import type { ExprRef } from "./cursor";
+import type { DocBuilder, Out } from "./doc-builder";
+import { fail } from "./errors";
+import { aggregateCalls, type Splice, textOf } from "./expr-tokens";
+import type { KeySlot, ProjectionInput } from "./projection";
+import { unsupported } from "./properties";
+import { type Context, resolve, rowContext } from "./resolve";
+import { quoteName, type Row } from "./row";
+
+export interface Stage {
+  out: Out;
+  row: Row;
+  ctx: Context;
+}
+
+interface PlannedAggregate extends Aggregation {
+  type: string;
+  call: string;
+}
+
+/** True when SELECT or HAVING calls an aggregate function. */
+export function hasAggregates(q: Select): boolean {
+  const refs = [
+    ...q.items.flatMap((i) => (i.kind === "expr" ? [i.expr] : [])),
+    ...(q.having ? [q.having] : []),
+  ];
+  return refs.some((r) => aggregateCalls(r).length > 0);
+}
+
+export function planAggregate(
+  q: Select,
+  target: string,
+  input: Stage,
+  doc: DocBuilder,
+): { stage: Stage; projection: Omit<ProjectionInput, "row" | "ctx"> } {
+  const groupBy = q.groupBy ?? [];
+  if (groupBy.length === 0) {
+    const plain = q.items.find((i) => i.kind === "expr" && aggregateCalls(i.expr).length === 0);
+    const what = plain?.kind === "expr" ? `: ${plain.expr.text}` : "";
+    fail(`Non-aggregate SELECT expression(s) not part of GROUP BY${what}`, q.position);
+  }
+  if (!hasAggregates(q)) {
+    fail(
+      "GROUP BY requires aggregate functions in either the SELECT or HAVING clause.",
+      q.position,
+    );
+  }
+  if (groupBy.length > 1) {
+    unsupported(
+      "GROUP BY several expressions (a multi-column key) is not supported",
+      groupBy[1].position,
+    );
+  }
+  const group = resolve(groupBy[0], input.ctx, "GROUP BY");
+  const aggregates = new Map<string, PlannedAggregate>();
+  const splicesOf = (ref: ExprRef): Splice[] =>
+    aggregateCalls(ref).map((call) => {
+      const planned = planCall(ref, call, input.ctx, aggregates);
+      return { start: call.start, end: call.end, text: planned.name };
+    });
+  const refs = [
+    ...q.items.flatMap((i) => (i.kind === "expr" ? [i.expr] : [])),
+    ...(q.having ? [q.having] : []),
+  ];
+  refs.forEach(splicesOf);
+
+  const bare = group.used.length === 1 && group.text === quoteName(group.used[0].column);
+  const ksqlKey = keyNameOf(q, input, group.text, bare ? group.used[0].column : undefined);
+  let out = input.out;
+  const byKey =
+    input.row.kind === "stream" &&
+    input.row.key.length === 1 &&
+    bare &&
+    input.row.key[0].name === group.used[0].column;
+  /* The aggregate's scope holds key and value: a key named like a value column would be
+     ambiguous there, so it gets an internal name and keeps the ksqlDB name for SELECT. */
+  const clash = !byKey && input.row.value.some((c) => c.name === ksqlKey);
+  const keyName = clash ? `${ksqlKey}_GROUP_KEY` : ksqlKey;
+  out = byKey
+    ? doc.add(target, "group-by-key", {}, { in: out })
+    : doc.add(target, "group-by", { key: group.text, keyName }, { in: out });
+  if (q.window) {
+    const { position: _p, retentionMs: _r, ...window } = q.window;
+    out = doc.add(target, "windowed-by", { window }, { in: out });
+  }
+  const list = [...aggregates.values()];
+  out = doc.add(
+    target,
+    "aggregate",
+    { aggregations: list.map(({ name, fn, args }) => ({ name, fn, args })) },
+    { in: out },
+  );
+  if (q.emit === "final") out = doc.add(target, "suppress", { until: "window-close" }, { in: out });
+  const row: Row = {
+    kind: "table",
+    key: [{ name: keyName, type: group.type }],
+    value: list.map((a) => ({ name: a.name, type: a.type })),
+    valueUnwrapped: false,
+    ...(q.window ? { windowed: q.window.type === "session" ? "session" : "time" } : {}),
+  };
+  const ctx = rowContext(row);
+  ctx.columns = ctx.columns.map((c) =>
+    c.column === keyName ? { ...c, name: ksqlKey, output: ksqlKey } : c,
+  );
+  const keyText = quoteName(keyName);
+  /* An item equal to the GROUP BY expression reads the key. */
+  const keyOrAggregates = (ref: ExprRef): Splice[] => {
+    if (bare) return splicesOf(ref);
+    try {
+      if (resolve(ref, input.ctx, "SELECT").text === group.text) {
+        return [{ start: 0, end: ref.tokens.length, text: keyText }];
+      }
+    } catch {
+      /* not the grouping expression */
+    }
+    return splicesOf(ref);
+  };
+  if (q.having) {
+    const having = resolve(q.having, ctx, "HAVING", keyOrAggregates(q.having));
+    out = doc.add(target, "filter", { predicate: having.text }, { in: out });
+  }
+  const slot: KeySlot = { column: row.key[0], texts: [keyText], what: "grouping expression" };
+  return {
+    stage: { out, row, ctx },
+    projection: {
+      slots: [slot],
+      aggregates: keyOrAggregates,
+      onUnresolved: (item) =>
+        fail(
+          `Non-aggregate SELECT expression(s) not part of GROUP BY: ${item.text}`,
+          item.position,
+        ),
+    },
+  };
+}
+
+/** ksqlDB names the key after the grouped column, else the alias of the item selecting it. */
+function keyNameOf(q: Select, input: Stage, groupText: string, column: string | undefined): string {
+  if (column) return column;
+  for (const item of q.items) {
+    if (item.kind !== "expr" || !item.alias) continue;
+    try {
+      if (resolve(item.expr, input.ctx, "SELECT").text === groupText) return item.alias.name;
+    } catch {
+      /* aggregate items do not resolve on the input */
+    }
+  }
+  return "KSQL_COL_0";
+}
+
+const RESULT_TYPE: Partial<Record<AggregateFunction, (arg: string) => string>> = {
+  COUNT: () => "BIGINT",
+  COUNT_DISTINCT: () => "BIGINT",
+  AVG: () => "DOUBLE",
+  COLLECT_LIST: (t) => `ARRAY<${t}>`,
+  COLLECT_SET: (t) => `ARRAY<${t}>`,
+  TOPK: (t) => `ARRAY<${t}>`,
+  TOPKDISTINCT: (t) => `ARRAY<${t}>`,
+};
+
+function planCall(
+  ref: ExprRef,
+  call: ReturnType<typeof aggregateCalls>[number],
+  ctx: Context,
+  aggregates: Map<string, PlannedAggregate>,
+): PlannedAggregate {
+  const fn = call.fn as AggregateFunction;
+  const args = call.args.map((a) => {
+    const sub = {
+      ...ref,
+      tokens: ref.tokens.slice(a.start, a.end),
+      text: textOf(ref, a.start, a.end),
+    };
+    return resolve(sub, ctx, "SELECT");
+  });
+  const signature = `${fn}(${args.map((a) => a.text).join(", ")})`;
+  const known = aggregates.get(signature);
+  if (known) return known;
+  if (fn !== "COUNT" && args.length === 0)
+    fail(`Function '${fn}' needs an argument`, ref.locate(ref.tokens[call.start]));
+  const argType = args[0]?.type ?? "BIGINT";
+  const byOffsetArray =
+    (fn === "EARLIEST_BY_OFFSET" || fn === "LATEST_BY_OFFSET") && args.length > 1;
+  const type = byOffsetArray ? `ARRAY<${argType}>` : (RESULT_TYPE[fn]?.(argType) ?? argType);
+  if ((fn === "SUM" || fn === "AVG") && !/^(INT|BIGINT|DOUBLE|DECIMAL)/.test(argType)) {
+    fail(
+      `Function '${fn}' does not accept parameters (${argType}).`,
+      ref.locate(ref.tokens[call.start]),
+    );
+  }
+  const planned: PlannedAggregate = {
+    name: `KSQL_AGG_VARIABLE_${aggregates.size}`,
+    fn,
+    args: args.map((a) => a.text),
+    type,
+    call: signature,
+  };
+  aggregates.set(signature, planned);
+  return planned;
+}
