@@ -258,7 +258,11 @@ export type Window = z.output<typeof Window>;
 export type AggregateFunction = z.output<typeof AggregateFunction>;
 export type Aggregation = z.output<typeof Aggregation>;
 export type JoinType = z.output<typeof JoinType>;
-export type Node = z.output<typeof Node>;
+/** A node, discriminated by `kind` so that `config` is typed per kind (the zod `Node` schema
+ *  erases the per-kind link; this mapped union restores it). */
+export type Node = {
+  [K in NodeKind]: { id: string; kind: K; label?: string; config: NodeConfig<K> };
+}[NodeKind];
 export type NodeOf<K extends NodeKind> = Extract<Node, { kind: K }>;
 export type Edge = z.output<typeof Edge>;
 export type Layout = z.output<typeof Layout>;

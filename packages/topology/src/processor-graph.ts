@@ -1,0 +1,93 @@
+// The processor graph Kafka Streams' StreamsBuilder would build from a document: processor
+// and store names numbered by one shared counter in build order (InternalNameProvider:
+// `KSTREAM-FILTER-0000000001`, `<topic>-STATE-STORE-0000000000`), repartition sink/filter/source
+// triples, and sub-topologies (processors connected by edges or shared stores). describe()
+// prints it; validation takes repartition topic names and sub-topology ids from it.
+import type { Analysis } from "./analysis";
+import type { Graph } from "./graph";
+import { buildProcessors } from "./processor-builders";
+
+export interface Processor {
+  name: string;
+  type: "source" | "processor" | "sink";
+  /** Source: topics read. */
+  topics?: string[];
+  /** Sink: topic written; undefined for a dynamic sink (TopicNameExtractor). */
+  topic?: string;
+  stores: Set<string>;
+  predecessors: Set<string>;
+  successors: Set<string>;
+  /** The document node this processor was built for. */
+  nodeId?: string;
+  global?: boolean;
+}
+
+export interface ProcessorGraph {
+  processors: Map<string, Processor>;
+  /** Kafka Streams sub-topologies (and global stores) with their processor names. */
+  groups: { id: number; global: boolean; processors: string[] }[];
+}
+
+/** Builds the processor graph and writes repartition names and sub-topology ids into `analysis`. */
+export function nameProcessors(graph: Graph, analysis: Analysis): ProcessorGraph {
+  const processors = buildProcessors(graph, analysis);
+  const groups = groupProcessors(processors);
+  for (const g of groups) {
+    if (g.global) continue;
+    const nodeIds = new Set<string>();
+    const sourceTopics = new Set<string>();
+    for (const name of g.processors) {
+      const p = processors.get(name)!;
+      if (p.nodeId && analysis.nodes[p.nodeId]) {
+        analysis.nodes[p.nodeId].subTopology ??= g.id;
+        nodeIds.add(p.nodeId);
+      }
+      for (const t of p.topics ?? []) sourceTopics.add(t);
+    }
+    analysis.subTopologies.push({ id: g.id, nodes: [...nodeIds], sourceTopics: [...sourceTopics] });
+  }
+  return { processors, groups };
+}
+
+/**
+ * InternalTopologyBuilder#makeNodeGroups: processors united by edges and shared stores;
+ * groups numbered in the sorted order of their source processors' names.
+ */
+function groupProcessors(processors: Map<string, Processor>): ProcessorGraph["groups"] {
+  const parent = new Map<string, string>();
+  const root = (n: string): string => {
+    let r = n;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(n, r);
+    return r;
+  };
+  const unite = (a: string, b: string) => parent.set(root(a), root(b));
+  for (const name of processors.keys()) parent.set(name, name);
+  const storeUsers = new Map<string, string>();
+  for (const p of processors.values()) {
+    for (const s of p.successors) unite(p.name, s);
+    for (const store of p.stores) {
+      const other = storeUsers.get(store);
+      if (other) unite(p.name, other);
+      else storeUsers.set(store, p.name);
+    }
+  }
+  const sources = [...processors.values()].filter((p) => p.type === "source").map((p) => p.name);
+  const byRoot = new Map<string, { id: number; global: boolean; processors: string[] }>();
+  for (const name of sources.sort(javaCompare)) {
+    const r = root(name);
+    if (!byRoot.has(r)) byRoot.set(r, { id: byRoot.size, global: false, processors: [] });
+  }
+  for (const p of processors.values()) {
+    const g = byRoot.get(root(p.name));
+    if (!g) continue;
+    g.processors.push(p.name);
+    if (p.global) g.global = true;
+  }
+  return [...byRoot.values()];
+}
+
+/** Java's String#compareTo on ASCII names (UTF-16 code units). */
+export function javaCompare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

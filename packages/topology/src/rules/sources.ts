@@ -1,0 +1,23 @@
+// Schema rules of sources: the declared topic's key and value columns.
+import type { NodeOf } from "../document";
+import type { RowSchema } from "../row-schema";
+import type { Rule, RuleContext } from "../rule-context";
+
+type SourceKind = "stream-source" | "table-source" | "global-table-source";
+
+const fromTopic = (ctx: RuleContext<NodeOf<SourceKind>>): Record<string, RowSchema | undefined> => {
+  const topic = ctx.topics.get(ctx.config.topic);
+  if (!topic) {
+    ctx.report("RF201", `Topic '${ctx.config.topic}' is not declared in \`topics\`.`, {
+      field: "config.topic",
+    });
+    return { out: undefined };
+  }
+  return { out: { key: topic.key, value: topic.value, valueUnwrapped: topic.valueUnwrapped } };
+};
+
+export const sourceRules: { [K in SourceKind]: Rule<NodeOf<K>> } = {
+  "stream-source": fromTopic,
+  "table-source": fromTopic,
+  "global-table-source": fromTopic,
+};

@@ -1,0 +1,150 @@
+// describe() goldens for three reference topologies. Expected texts follow Kafka Streams'
+// naming rules: one counter shared by processor and store names (InternalNameProvider),
+// `<topic>-STATE-STORE-n` taken before a table's source names (StreamsBuilder#table),
+// an aggregation's store then its processor name, then the lazy repartition's
+// SINK/FILTER/SOURCE (GroupedStreamAggregateBuilder + KStreamImpl#createRepartitionedSource),
+// and TopologyDescription's layout (nodes by descending sub-graph size, then name).
+import { describe as describeTopology } from "@riffle/topology";
+import { describe, expect, it } from "vitest";
+import { fixture } from "./helpers";
+
+describe("describe()", () => {
+  it("prints a filter/map-values pipeline as one sub-topology with numbered processors", () => {
+    expect(describeTopology(fixture("filter-map"))).toBe(
+      [
+        "Topologies:",
+        "   Sub-topology: 0",
+        "    Source: KSTREAM-SOURCE-0000000000 (topics: [orders])",
+        "      --> KSTREAM-FILTER-0000000001",
+        "    Processor: KSTREAM-FILTER-0000000001 (stores: [])",
+        "      --> KSTREAM-MAPVALUES-0000000002",
+        "      <-- KSTREAM-SOURCE-0000000000",
+        "    Processor: KSTREAM-MAPVALUES-0000000002 (stores: [])",
+        "      --> KSTREAM-SINK-0000000003",
+        "      <-- KSTREAM-FILTER-0000000001",
+        "    Sink: KSTREAM-SINK-0000000003 (topic: large-orders)",
+        "      <-- KSTREAM-MAPVALUES-0000000002",
+        "",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("splits selectKey + groupByKey + count at the repartition topic named after the count's store (Kafka Streams: store 2, aggregate 3, then sink 4, filter 5, source 6)", () => {
+    expect(describeTopology(fixture("rekey-count"))).toBe(
+      [
+        "Topologies:",
+        "   Sub-topology: 0",
+        "    Source: KSTREAM-SOURCE-0000000000 (topics: [clicks])",
+        "      --> KSTREAM-KEY-SELECT-0000000001",
+        "    Processor: KSTREAM-KEY-SELECT-0000000001 (stores: [])",
+        "      --> KSTREAM-FILTER-0000000005",
+        "      <-- KSTREAM-SOURCE-0000000000",
+        "    Processor: KSTREAM-FILTER-0000000005 (stores: [])",
+        "      --> KSTREAM-SINK-0000000004",
+        "      <-- KSTREAM-KEY-SELECT-0000000001",
+        "    Sink: KSTREAM-SINK-0000000004 (topic: KSTREAM-AGGREGATE-STATE-STORE-0000000002-repartition)",
+        "      <-- KSTREAM-FILTER-0000000005",
+        "",
+        "  Sub-topology: 1",
+        "    Source: KSTREAM-SOURCE-0000000006 (topics: [KSTREAM-AGGREGATE-STATE-STORE-0000000002-repartition])",
+        "      --> KSTREAM-AGGREGATE-0000000003",
+        "    Processor: KSTREAM-AGGREGATE-0000000003 (stores: [KSTREAM-AGGREGATE-STATE-STORE-0000000002])",
+        "      --> KTABLE-TOSTREAM-0000000007",
+        "      <-- KSTREAM-SOURCE-0000000006",
+        "    Processor: KTABLE-TOSTREAM-0000000007 (stores: [])",
+        "      --> KSTREAM-SINK-0000000008",
+        "      <-- KSTREAM-AGGREGATE-0000000003",
+        "    Sink: KSTREAM-SINK-0000000008 (topic: clicks-per-user)",
+        "      <-- KTABLE-TOSTREAM-0000000007",
+        "",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("keeps a stream-table join and the windowed aggregation after it in one sub-topology, the table's store materialized for the join (processors sharing a store are one sub-topology)", () => {
+    expect(describeTopology(fixture("join-window"))).toBe(
+      [
+        "Topologies:",
+        "   Sub-topology: 0",
+        "    Source: KSTREAM-SOURCE-0000000000 (topics: [orders])",
+        "      --> KSTREAM-JOIN-0000000004",
+        "    Processor: KSTREAM-JOIN-0000000004 (stores: [customers-STATE-STORE-0000000001])",
+        "      --> KSTREAM-AGGREGATE-0000000006",
+        "      <-- KSTREAM-SOURCE-0000000000",
+        "    Processor: KSTREAM-AGGREGATE-0000000006 (stores: [KSTREAM-AGGREGATE-STATE-STORE-0000000005])",
+        "      --> KTABLE-SUPPRESS-0000000007",
+        "      <-- KSTREAM-JOIN-0000000004",
+        "    Processor: KTABLE-SUPPRESS-0000000007 (stores: [KTABLE-SUPPRESS-STATE-STORE-0000000008])",
+        "      --> KTABLE-TOSTREAM-0000000009",
+        "      <-- KSTREAM-AGGREGATE-0000000006",
+        "    Source: KSTREAM-SOURCE-0000000002 (topics: [customers])",
+        "      --> KTABLE-SOURCE-0000000003",
+        "    Processor: KTABLE-TOSTREAM-0000000009 (stores: [])",
+        "      --> KSTREAM-SINK-0000000010",
+        "      <-- KTABLE-SUPPRESS-0000000007",
+        "    Sink: KSTREAM-SINK-0000000010 (topic: revenue-per-customer)",
+        "      <-- KTABLE-TOSTREAM-0000000009",
+        "    Processor: KTABLE-SOURCE-0000000003 (stores: [customers-STATE-STORE-0000000001])",
+        "      --> none",
+        "      <-- KSTREAM-SOURCE-0000000002",
+        "",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("lists a global table as a global store sub-topology numbered by its source's name (InternalTopologyBuilder#makeNodeGroups)", () => {
+    const text = describeTopology({
+      format: "riffle.topology/v1",
+      name: "g",
+      topics: [
+        {
+          name: "stations",
+          partitions: 1,
+          key: [{ name: "id", type: "STRING" }],
+          value: [{ name: "city", type: "STRING" }],
+        },
+        {
+          name: "readings",
+          partitions: 3,
+          key: [{ name: "id", type: "STRING" }],
+          value: [{ name: "t", type: "DOUBLE" }],
+        },
+      ],
+      nodes: [
+        { id: "stations", kind: "global-table-source", config: { topic: "stations" } },
+        { id: "readings", kind: "stream-source", config: { topic: "readings" } },
+        { id: "j", kind: "stream-global-join", config: { joinType: "left", key: "id" } },
+        { id: "out", kind: "sink", config: { topic: "enriched" } },
+      ],
+      edges: [
+        { id: "a", from: { node: "readings" }, to: { node: "j", port: "left" } },
+        { id: "b", from: { node: "stations" }, to: { node: "j", port: "right" } },
+        { id: "c", from: { node: "j" }, to: { node: "out" } },
+      ],
+    });
+    expect(text).toBe(
+      [
+        "Topologies:",
+        "   Sub-topology: 0 for global store (will not generate tasks)",
+        "    Source: KSTREAM-SOURCE-0000000001 (topics: [stations])",
+        "      --> KTABLE-SOURCE-0000000002",
+        "    Processor: KTABLE-SOURCE-0000000002 (stores: [stations-STATE-STORE-0000000000])",
+        "      --> none",
+        "      <-- KSTREAM-SOURCE-0000000001",
+        "  Sub-topology: 1",
+        "    Source: KSTREAM-SOURCE-0000000003 (topics: [readings])",
+        "      --> KSTREAM-LEFTJOIN-0000000004",
+        "    Processor: KSTREAM-LEFTJOIN-0000000004 (stores: [])",
+        "      --> KSTREAM-SINK-0000000005",
+        "      <-- KSTREAM-SOURCE-0000000003",
+        "    Sink: KSTREAM-SINK-0000000005 (topic: enriched)",
+        "      <-- KSTREAM-LEFTJOIN-0000000004",
+        "",
+        "",
+      ].join("\n"),
+    );
+  });
+});
