@@ -13,7 +13,12 @@ import { analyze } from "./type-check";
 export type Frames = Record<string, any>;
 export type Evaluator = (frames: Frames) => unknown;
 
-type Compiled = { run: Evaluator; constant: boolean; value?: unknown };
+type Compiled = {
+  run: Evaluator;
+  constant: boolean;
+  value?: unknown;
+  column?: { frame: string; field?: string };
+};
 type AnyHelper = (...args: any[]) => unknown;
 
 /**
@@ -36,7 +41,7 @@ function compileIr(ir: Ir): Compiled {
     case "const":
       return constant(ir.value);
     case "column":
-      return { run: columnAccessor(ir.frame, ir.field), constant: false };
+      return { run: columnAccessor(ir.frame, ir.field), constant: false, column: ir };
     case "case":
       return compileCase(ir);
     case "call":
@@ -104,9 +109,14 @@ function specialised(helper: HelperName, args: Compiled[]): Evaluator | undefine
   if ((helper === "like" || helper === "notLike") && args[1].constant && args[2].constant) {
     return likeWithPattern(a, args[1].value, args[2].value, helper === "notLike");
   }
-  const compare = COMPARE_WITH_CONSTANT[helper];
-  if (compare && args[1].constant && args[1].value != null && typeof args[1].value !== "object") {
-    return compare(a, args[1].value);
+  const op = COMPARISONS[helper];
+  if (
+    op !== undefined &&
+    args[1].constant &&
+    args[1].value != null &&
+    typeof args[1].value !== "object"
+  ) {
+    return compareWithConstant(op, args[0], args[1].value);
   }
   return undefined;
 }
@@ -125,33 +135,49 @@ function likeWithPattern(
   };
 }
 
-type Primitive = unknown;
-const COMPARE_WITH_CONSTANT: Partial<Record<HelperName, (a: Evaluator, c: any) => Evaluator>> = {
-  eq: (a, c: Primitive) => (f) => {
-    const x = a(f);
-    return x == null ? null : x === c;
-  },
-  ne: (a, c: Primitive) => (f) => {
-    const x = a(f);
-    return x == null ? null : x !== c;
-  },
-  lt: (a, c) => (f) => {
-    const x = a(f) as any;
-    return x == null ? null : x < c;
-  },
-  le: (a, c) => (f) => {
-    const x = a(f) as any;
-    return x == null ? null : x <= c;
-  },
-  gt: (a, c) => (f) => {
-    const x = a(f) as any;
-    return x == null ? null : x > c;
-  },
-  ge: (a, c) => (f) => {
-    const x = a(f) as any;
-    return x == null ? null : x >= c;
-  },
+const COMPARISONS: Partial<Record<HelperName, number>> = {
+  eq: 0,
+  ne: 1,
+  lt: 2,
+  le: 3,
+  gt: 4,
+  ge: 5,
 };
+
+/** One comparison; small and monomorphic so V8 inlines it into each closure. */
+function test(op: number, x: any, c: any): boolean {
+  switch (op) {
+    case 0:
+      return x === c;
+    case 1:
+      return x !== c;
+    case 2:
+      return x < c;
+    case 3:
+      return x <= c;
+    case 4:
+      return x > c;
+    default:
+      return x >= c;
+  }
+}
+
+/** `column op constant` reads the field and compares in one closure, no nested calls. */
+function compareWithConstant(op: number, operand: Compiled, c: unknown): Evaluator {
+  if (operand.column?.field !== undefined) {
+    const { frame, field } = operand.column;
+    return (f) => {
+      const o = f[frame];
+      const x = o == null ? null : o[field];
+      return x == null ? null : test(op, x, c);
+    };
+  }
+  const a = operand.run;
+  return (f) => {
+    const x = a(f);
+    return x == null ? null : test(op, x, c);
+  };
+}
 
 function generic(impl: AnyHelper, runs: Evaluator[]): Evaluator {
   switch (runs.length) {

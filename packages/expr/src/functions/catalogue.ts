@@ -3,14 +3,18 @@
 import { closest } from "../edit-distance";
 import { COLLECTION_FUNCTIONS } from "./collection-functions";
 import type { FunctionDef } from "./define";
+import { JSON_FUNCTIONS } from "./json-functions";
 import { NULL_FUNCTIONS } from "./null-functions";
 import { NUMERIC_FUNCTIONS } from "./numeric-functions";
 import { STRING_FUNCTIONS } from "./string-functions";
+import { TIME_FUNCTIONS } from "./time-functions";
 
 export const FUNCTIONS: readonly FunctionDef[] = [
   ...STRING_FUNCTIONS,
   ...NUMERIC_FUNCTIONS,
   ...NULL_FUNCTIONS,
+  ...TIME_FUNCTIONS,
+  ...JSON_FUNCTIONS,
   ...COLLECTION_FUNCTIONS,
 ];
 
