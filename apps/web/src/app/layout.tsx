@@ -4,6 +4,9 @@ import type { ReactNode } from "react";
 import "@xyflow/react/dist/style.css";
 import "./globals.css";
 
+// Read per request so one build serves any worker address (RIFFLE_WORKER_URL at start time).
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: "Riffle studio",
   description: "Design, validate, deploy and watch Kafka Streams-style topologies",
@@ -18,6 +21,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <head>
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant string, no user text */}
         <script dangerouslySetInnerHTML={{ __html: THEME_BOOT }} />
+        {process.env.RIFFLE_WORKER_URL && (
+          <meta name="riffle-worker" content={process.env.RIFFLE_WORKER_URL} />
+        )}
       </head>
       <body>{children}</body>
     </html>

@@ -89,7 +89,7 @@ export function TopologyList() {
 
 function TopologyRow({ topology, onChange }: { topology: TopologySummary; onChange: () => void }) {
   const [renaming, setRenaming] = useState<string | null>(null);
-  const status = topology.deployment?.status ?? "not deployed";
+  const status = topology.latestDeployment?.status ?? "not deployed";
 
   const rename = async () => {
     const next = renaming?.trim();
@@ -103,12 +103,7 @@ function TopologyRow({ topology, onChange }: { topology: TopologySummary; onChan
   };
 
   const duplicate = async () => {
-    const ok = await attempt(async () => {
-      const latest = await api.getVersion(topology.id, topology.latestVersion);
-      const name = `${topology.name} (copy)`;
-      await api.createTopology(name, { ...latest.document, name });
-    });
-    if (ok) onChange();
+    if (await attempt(() => api.duplicateTopology(topology.id))) onChange();
   };
 
   const remove = async () => {

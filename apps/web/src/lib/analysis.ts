@@ -1,64 +1,29 @@
-// Live validation for the studio: runs @riffle/topology's validation on the document and
-// indexes its findings by node and edge for the canvas and the problems panel.
-import type { Topology } from "@riffle/topology";
-import { connectionProblem, portsOf } from "./ports";
+// Live validation for the studio: @riffle/topology's validate() — the same code the worker
+// runs — on every edit, its findings indexed by node and edge for the canvas and problems panel.
+import { type Analysis, type Finding, type Topology, validate } from "@riffle/topology";
 
-export type Severity = "error" | "warning" | "info";
-
-export interface Finding {
-  code: string;
-  severity: Severity;
-  message: string;
-  node?: string;
-  edge?: string;
-  fix?: { title: string };
-}
+export type { Finding } from "@riffle/topology";
+export type Severity = Finding["severity"];
 
 export interface Indexed {
   findings: Finding[];
   byNode: Map<string, Finding[]>;
   byEdge: Map<string, Finding[]>;
+  /** Schemas, port kinds and the scope of each expression field, per node. */
+  analysis: Analysis;
 }
 
 export function analyze(doc: Topology): Indexed {
-  return indexFindings(structuralFindings(doc));
+  const { findings, analysis } = validate(doc);
+  return { ...indexFindings(findings), analysis };
 }
 
-function structuralFindings(doc: Topology): Finding[] {
-  const ports = portsOf(doc);
-  const findings: Finding[] = [];
-  for (const e of doc.edges) {
-    const rest = { ...doc, edges: doc.edges.filter((x) => x !== e) };
-    const problem = connectionProblem(rest, ports, e.from, e.to);
-    if (problem)
-      findings.push({
-        code: "PORT",
-        severity: "error",
-        message: problem,
-        edge: e.id,
-        node: e.to.node,
-      });
-  }
-  for (const n of doc.nodes) {
-    for (const input of ports.get(n.id)?.inputs ?? []) {
-      if (!doc.edges.some((e) => e.to.node === n.id && e.to.port === input.name))
-        findings.push({
-          code: "UNCONNECTED",
-          severity: "error",
-          message: `Input '${input.name}' is not connected.`,
-          node: n.id,
-        });
-    }
-  }
-  return findings;
-}
-
-export function indexFindings(findings: Finding[]): Indexed {
+function indexFindings(findings: Finding[]): Omit<Indexed, "analysis"> {
   const byNode = new Map<string, Finding[]>();
   const byEdge = new Map<string, Finding[]>();
   for (const f of findings) {
-    if (f.node) byNode.set(f.node, [...(byNode.get(f.node) ?? []), f]);
-    if (f.edge) byEdge.set(f.edge, [...(byEdge.get(f.edge) ?? []), f]);
+    if (f.nodeId) byNode.set(f.nodeId, [...(byNode.get(f.nodeId) ?? []), f]);
+    if (f.edgeId) byEdge.set(f.edgeId, [...(byEdge.get(f.edgeId) ?? []), f]);
   }
   return { findings, byNode, byEdge };
 }

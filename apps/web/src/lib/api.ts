@@ -1,6 +1,6 @@
 // The one module that talks to the worker's REST API (docs/api.md). Every failure becomes an
 // ApiError with a kind the UI can explain: worker down, version conflict, invalid, not found.
-import type { Topology } from "@riffle/topology";
+import type { Topic, Topology } from "@riffle/topology";
 
 export type ApiErrorKind = "offline" | "conflict" | "invalid" | "not-found" | "server";
 
@@ -24,20 +24,27 @@ export interface Deployment {
   version: number;
   runtime: Runtime;
   status: DeploymentStatus;
-  error?: string | null;
-  startedAt?: string;
+  applicationId: string;
+  createdAt: string;
+  startedAt: string | null;
+  stoppedAt: string | null;
+  lastError: string | null;
 }
 
 export interface TopologySummary {
   id: string;
   name: string;
+  /** 0 until the first version is saved. */
   latestVersion: number;
+  createdAt: string;
   updatedAt: string;
-  deployment?: Deployment | null;
+  latestDeployment: Deployment | null;
 }
 
 export interface VersionSummary {
+  id: string;
   version: number;
+  message: string | null;
   createdAt: string;
 }
 
@@ -45,25 +52,33 @@ export interface TopologyVersion extends VersionSummary {
   document: Topology;
 }
 
-export interface Generator {
+/** A sample-data generator and the topic it writes, declared as a document declares it. */
+export interface Sample {
   name: string;
-  topic: string;
+  description: string;
+  topic: Topic;
+  defaultRate: number;
   running: boolean;
-  ratePerSec: number;
+  rate: number;
+  produced: number;
 }
 
 export interface TestRecord {
-  topic: string;
-  key: unknown;
+  key?: unknown;
   value: unknown;
   timestamp?: number;
+  partition?: number;
 }
 
-/** Where the worker listens: NEXT_PUBLIC_RIFFLE_WORKER_URL, else port 4000 on this host. */
+export interface ErrorBody {
+  error?: { code?: string; message?: string; details?: Record<string, unknown> };
+}
+
+/** Where the worker listens: RIFFLE_WORKER_URL given to the web server, else port 4000 here. */
 export function workerUrl(): string {
-  const configured = process.env.NEXT_PUBLIC_RIFFLE_WORKER_URL;
+  if (typeof document === "undefined") return "http://localhost:4000";
+  const configured = document.querySelector<HTMLMetaElement>('meta[name="riffle-worker"]')?.content;
   if (configured) return configured.replace(/\/$/, "");
-  if (typeof window === "undefined") return "http://localhost:4000";
   return `${window.location.protocol}//${window.location.hostname}:4000`;
 }
 
@@ -91,12 +106,12 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const text = await response.text();
   const data = text ? safeJson(text) : undefined;
   if (!response.ok) {
-    const message = (data as { message?: string; error?: string } | undefined)?.message;
+    const error = (data as ErrorBody | undefined)?.error;
     throw new ApiError(
       KIND_BY_STATUS[response.status] ?? "server",
-      message ?? `${method} ${path} failed with ${response.status}`,
+      error?.message ?? `${method} ${path} failed with ${response.status}`,
       response.status,
-      data,
+      error?.details,
     );
   }
   return data as T;
@@ -106,33 +121,40 @@ function safeJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    return { message: text };
+    return { error: { message: text } };
   }
 }
 
 export const api = {
-  health: () => request<{ ok?: boolean; runtimes?: Runtime[] }>("GET", "/health"),
+  health: () => request<unknown>("GET", "/health"),
   listTopologies: () => request<TopologySummary[]>("GET", "/topologies"),
   getTopology: (id: string) => request<TopologySummary>("GET", `/topologies/${id}`),
   createTopology: (name: string, document: Topology) =>
     request<TopologySummary>("POST", "/topologies", { name, document }),
   renameTopology: (id: string, name: string) =>
     request<TopologySummary>("PATCH", `/topologies/${id}`, { name }),
+  duplicateTopology: (id: string) =>
+    request<TopologySummary>("POST", `/topologies/${id}/duplicate`, {}),
   deleteTopology: (id: string) => request<void>("DELETE", `/topologies/${id}`),
+  /** Newest first. */
   listVersions: (id: string) => request<VersionSummary[]>("GET", `/topologies/${id}/versions`),
   getVersion: (id: string, version: number) =>
     request<TopologyVersion>("GET", `/topologies/${id}/versions/${version}`),
   /** Saves a new version; refused with a conflict when `baseVersion` is not the latest. */
   saveVersion: (id: string, document: Topology, baseVersion: number) =>
-    request<VersionSummary>("POST", `/topologies/${id}/versions`, { document, baseVersion }),
+    request<TopologyVersion>("POST", `/topologies/${id}/versions`, { document, baseVersion }),
   listDeployments: (topologyId: string) =>
     request<Deployment[]>("GET", `/deployments?topologyId=${encodeURIComponent(topologyId)}`),
+  getDeployment: (id: string) => request<Deployment>("GET", `/deployments/${id}`),
   deploy: (topologyId: string, version: number, runtime: Runtime) =>
     request<Deployment>("POST", "/deployments", { topologyId, version, runtime }),
-  stop: (deploymentId: string) => request<Deployment>("POST", `/deployments/${deploymentId}/stop`),
-  produce: (deploymentId: string, record: TestRecord) =>
-    request<void>("POST", `/deployments/${deploymentId}/records`, record),
-  listGenerators: () => request<Generator[]>("GET", "/generators"),
-  setGenerator: (name: string, patch: { running?: boolean; ratePerSec?: number }) =>
-    request<Generator>("PATCH", `/generators/${name}`, patch),
+  stop: (id: string) => request<Deployment>("POST", `/deployments/${id}/stop`),
+  redeploy: (id: string, version: number) =>
+    request<Deployment>("POST", `/deployments/${id}/redeploy`, { version }),
+  produce: (topic: string, record: TestRecord) =>
+    request<unknown>("POST", `/topics/${encodeURIComponent(topic)}/records`, record),
+  listSamples: () => request<Sample[]>("GET", "/samples"),
+  startSample: (name: string, rate?: number) =>
+    request<Sample>("POST", `/samples/${name}/start`, rate === undefined ? {} : { rate }),
+  stopSample: (name: string) => request<Sample>("POST", `/samples/${name}/stop`),
 };

@@ -1,25 +1,41 @@
 // Checks one expression as it is typed, with packages/expr: parse, then type-check against the
-// columns flowing into the node. Errors come back with line and column for Monaco markers.
-export interface ExpressionProblem {
-  message: string;
-  line: number;
-  column: number;
-  length?: number;
+// scope of the node's inputs. Errors carry line and column for Monaco markers.
+import {
+  type ExprError,
+  FUNCTIONS,
+  formatType,
+  parseExpression,
+  type Scope,
+  typeCheck,
+} from "@riffle/expr";
+
+export function checkExpression(text: string, scope: Scope | null): ExprError[] {
+  if (text.trim() === "") return [{ message: "an expression is required", line: 1, column: 1 }];
+  const parsed = parseExpression(text);
+  if (!parsed.ok) return parsed.errors;
+  if (!scope) return [];
+  const typed = typeCheck(parsed.value, scope);
+  return typed.ok ? [] : typed.errors;
 }
 
-export interface FunctionInfo {
+export interface CompletionColumn {
   name: string;
-  signature: string;
-  doc: string;
+  type: string;
 }
 
-export function checkExpression(
-  _text: string,
-  _columns: { name: string; type: string }[],
-): ExpressionProblem[] {
-  return [];
+/** What completion offers: each column once, qualified where the scope qualifies it. */
+export function completionColumns(scope: Scope | null): CompletionColumn[] {
+  const seen = new Set<string>();
+  const out: CompletionColumn[] = [];
+  for (const c of scope?.columns ?? []) {
+    const name = c.qualifier ? `${c.qualifier}.${c.name}` : c.name;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    out.push({ name, type: formatType(c.type) });
+  }
+  return out;
 }
 
-export function functionCatalogue(): FunctionInfo[] {
-  return [];
+export function functionCatalogue() {
+  return FUNCTIONS;
 }

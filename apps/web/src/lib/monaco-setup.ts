@@ -4,7 +4,7 @@ import { loader } from "@monaco-editor/react";
 import * as monaco from "monaco-editor/editor/editor.api";
 import "monaco-editor/languages/definitions/java/register";
 import "monaco-editor/languages/definitions/typescript/register";
-import { functionCatalogue } from "./expression-check";
+import { type CompletionColumn, functionCatalogue } from "./expression-check";
 import { KSQL_LANGUAGE, ksqlConfiguration, ksqlMonarch } from "./ksql-language";
 
 declare global {
@@ -20,11 +20,6 @@ window.MonacoEnvironment = {
       type: "module",
     }),
 };
-
-export interface CompletionColumn {
-  name: string;
-  type: string;
-}
 
 /** Columns offered for completion, per editor model (each expression field has its own). */
 const columnsByModel = new Map<string, CompletionColumn[]>();

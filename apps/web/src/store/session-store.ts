@@ -2,6 +2,7 @@
 // Saving never loses an edit: on failure the document stays in the store and the draft.
 import { create } from "zustand";
 import { ApiError, api, type VersionSummary } from "../lib/api";
+import { emptyDocument } from "../lib/doc-edit";
 import { clearDraft, loadDraft } from "../lib/drafts";
 import { useDocument } from "./document-store";
 import { notify } from "./notice-store";
@@ -39,7 +40,9 @@ export const useSession = create<SessionState>()((set, get) => ({
     try {
       const summary = await api.getTopology(topologyId);
       const [latest, versions] = await Promise.all([
-        api.getVersion(topologyId, summary.latestVersion),
+        summary.latestVersion > 0
+          ? api.getVersion(topologyId, summary.latestVersion)
+          : { version: 0, document: emptyDocument(summary.name) },
         api.listVersions(topologyId),
       ]);
       set({ name: summary.name, versions, loadState: "ready" });
@@ -71,7 +74,8 @@ export const useSession = create<SessionState>()((set, get) => ({
       await get().refreshVersions();
     } catch (e) {
       if (e instanceof ApiError && e.kind === "conflict") {
-        const latest = (e.details as { latestVersion?: number } | undefined)?.latestVersion ?? null;
+        const latest =
+          (e.details as { currentVersion?: number } | undefined)?.currentVersion ?? null;
         set({ conflict: latest });
         notify(
           "error",

@@ -2,28 +2,24 @@
 // Monaco for one expression: ksqlDB highlighting, completion of the node's input columns and
 // of functions, markers from packages/expr as you type. Loaded client-only (next/dynamic).
 import Editor, { type OnMount } from "@monaco-editor/react";
+import type { Scope } from "@riffle/expr";
 import { useEffect, useRef } from "react";
-import { checkExpression } from "../../lib/expression-check";
+import { checkExpression, completionColumns } from "../../lib/expression-check";
 import { KSQL_LANGUAGE } from "../../lib/ksql-language";
-import {
-  type CompletionColumn,
-  forgetModel,
-  monaco,
-  setModelColumns,
-} from "../../lib/monaco-setup";
+import { forgetModel, monaco, setModelColumns } from "../../lib/monaco-setup";
 
 export interface ExpressionEditorProps {
   value: string;
   onChange: (value: string) => void;
-  columns: CompletionColumn[];
+  scope: Scope | null;
   ariaLabel: string;
   theme: "light" | "dark";
 }
 
 type Model = ReturnType<typeof monaco.editor.createModel>;
 
-function mark(model: Model, columns: CompletionColumn[]) {
-  const problems = checkExpression(model.getValue(), columns);
+function mark(model: Model, scope: Scope | null) {
+  const problems = checkExpression(model.getValue(), scope);
   monaco.editor.setModelMarkers(
     model,
     "riffle-expr",
@@ -40,15 +36,15 @@ function mark(model: Model, columns: CompletionColumn[]) {
 
 export default function ExpressionEditor(props: ExpressionEditorProps) {
   const modelRef = useRef<Model | null>(null);
-  const columnsRef = useRef(props.columns);
-  columnsRef.current = props.columns;
+  const scopeRef = useRef(props.scope);
+  scopeRef.current = props.scope;
 
   useEffect(() => {
     const model = modelRef.current;
     if (!model) return;
-    setModelColumns(model, props.columns);
-    mark(model, props.columns);
-  }, [props.columns]);
+    setModelColumns(model, completionColumns(props.scope));
+    mark(model, props.scope);
+  }, [props.scope]);
 
   useEffect(
     () => () => {
@@ -61,8 +57,8 @@ export default function ExpressionEditor(props: ExpressionEditorProps) {
     const model = editor.getModel();
     if (!model) return;
     modelRef.current = model;
-    setModelColumns(model, columnsRef.current);
-    mark(model, columnsRef.current);
+    setModelColumns(model, completionColumns(scopeRef.current));
+    mark(model, scopeRef.current);
     // One line: Enter accepts a suggestion or does nothing, never inserts a newline.
     editor.addCommand(monaco.KeyCode.Enter, () => {}, "!suggestWidgetVisible");
   };
@@ -77,7 +73,7 @@ export default function ExpressionEditor(props: ExpressionEditorProps) {
       onChange={(text) => {
         const value = text ?? "";
         props.onChange(value);
-        if (modelRef.current) mark(modelRef.current, columnsRef.current);
+        if (modelRef.current) mark(modelRef.current, scopeRef.current);
       }}
       options={{
         minimap: { enabled: false },

@@ -1,10 +1,10 @@
 "use client";
+import type { Scope } from "@riffle/expr";
 // An expression field: Monaco loaded client-only, wrapped in `nokey` so React Flow does not
 // swallow the Space key. Remounts when the value changes from outside (undo, fix, import).
 import dynamic from "next/dynamic";
 import { useRef } from "react";
 import { useTheme } from "../../hooks/use-theme";
-import type { CompletionColumn } from "../../lib/monaco-setup";
 
 const ExpressionEditor = dynamic(() => import("./expression-editor"), {
   ssr: false,
@@ -14,7 +14,7 @@ const ExpressionEditor = dynamic(() => import("./expression-editor"), {
 export interface ExpressionFieldProps {
   value: string;
   onChange: (value: string) => void;
-  columns: CompletionColumn[];
+  scope: Scope | null;
   label: string;
   testId?: string;
 }
@@ -32,7 +32,7 @@ export function ExpressionField(props: ExpressionFieldProps) {
       <ExpressionEditor
         key={generation.current}
         value={props.value}
-        columns={props.columns}
+        scope={props.scope}
         ariaLabel={props.label}
         theme={theme}
         onChange={(value) => {

@@ -1,4 +1,5 @@
 "use client";
+import type { Scope } from "@riffle/expr";
 // Renders one config field from its JSON Schema: text, number, checkbox, select, expression
 // (Monaco), object, list, and tagged unions (window type, timestamp kind, suppress mode).
 import {
@@ -8,11 +9,13 @@ import {
   isExpression,
   variantOf,
 } from "../../lib/config-schema";
-import type { CompletionColumn } from "../../lib/monaco-setup";
 import { ExpressionField } from "./expression-field";
 
 export interface FieldContext {
-  columns: CompletionColumn[];
+  /** The scope expressions of a top-level config field are checked with. */
+  scopeFor: (field: string) => Scope | null;
+  /** The top-level config field being rendered (set below the root). */
+  field?: string;
   /** Suggestions for plain string fields by name, e.g. declared topics for `topic`. */
   suggestions: Record<string, string[]>;
   /** Prefix for element ids and test ids, unique per node. */
@@ -56,7 +59,7 @@ export function SchemaField(props: Props) {
         <ExpressionField
           value={typeof props.value === "string" ? props.value : ""}
           onChange={(v) => props.onChange(v === "" && !props.required ? undefined : v)}
-          columns={ctx.columns}
+          scope={ctx.scopeFor(ctx.field ?? name)}
           label={`${humanize(name)} expression`}
           testId={`expr-${name}`}
         />
@@ -142,7 +145,7 @@ function ObjectField({ schema, value, onChange, ctx, name }: Props) {
             schema={prop}
             value={object[key]}
             required={schema.required?.includes(key) ?? false}
-            ctx={{ ...ctx, idPrefix: `${ctx.idPrefix}-${name}` }}
+            ctx={{ ...ctx, idPrefix: `${ctx.idPrefix}-${name}`, field: ctx.field ?? key }}
             onChange={(v) => {
               const next = { ...object };
               if (v === undefined) delete next[key];

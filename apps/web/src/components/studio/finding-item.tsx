@@ -15,10 +15,10 @@ export function FindingItem({ finding }: { finding: Finding }) {
         type="button"
         className="grow"
         style={{ textAlign: "left", border: "none", background: "none" }}
-        disabled={!finding.node}
-        onClick={() => finding.node && select(finding.node)}
+        disabled={!finding.nodeId}
+        onClick={() => finding.nodeId && select(finding.nodeId)}
       >
-        <code>{finding.code}</code> {finding.node ? <strong>{finding.node}</strong> : null}{" "}
+        <code>{finding.code}</code> {finding.nodeId ? <strong>{finding.nodeId}</strong> : null}{" "}
         {finding.message}
       </button>
       {finding.fix && (

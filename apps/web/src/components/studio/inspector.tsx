@@ -4,10 +4,11 @@
 import { KINDS, type Node } from "@riffle/topology";
 import { configSchema } from "../../lib/config-schema";
 import { updateNode } from "../../lib/doc-edit";
-import { inputColumns } from "../../lib/input-columns";
+import { upstreamScope } from "../../lib/input-columns";
 import { useDocument } from "../../store/document-store";
 import { SchemaField } from "../fields/schema-field";
 import { FindingItem } from "./finding-item";
+import { SampleTopicPicker } from "./sample-topic-picker";
 
 export function Inspector() {
   const selectedId = useDocument((s) => s.selectedId);
@@ -18,11 +19,13 @@ export function Inspector() {
 function NodeInspector({ node }: { node: Node }) {
   const doc = useDocument((s) => s.doc);
   const findings = useDocument((s) => s.analysis.byNode.get(node.id));
+  const scopes = useDocument((s) => s.analysis.analysis.nodes[node.id]?.scopes);
   const edit = useDocument((s) => s.edit);
   const description = KINDS[node.kind];
   const schema = configSchema(node.kind);
   const ctx = {
-    columns: inputColumns(doc, node.id),
+    // The scope validation used for this field; before it can know one, the upstream topics.
+    scopeFor: (field: string) => scopes?.[field] ?? upstreamScope(doc, node.id),
     suggestions: { topic: doc.topics.map((t) => t.name) },
     idPrefix: node.id,
   };
@@ -45,6 +48,7 @@ function NodeInspector({ node }: { node: Node }) {
           }
         />
       </div>
+      {description.group === "Sources" && <SampleTopicPicker node={node} />}
       <SchemaField
         name="config"
         schema={schema}

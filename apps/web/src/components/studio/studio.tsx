@@ -4,19 +4,27 @@ import { ReactFlowProvider } from "@xyflow/react";
 import { useEffect } from "react";
 import { useDraftPersistence } from "../../hooks/use-draft-persistence";
 import { useKeyboardShortcuts } from "../../hooks/use-keyboard-shortcuts";
+import { useDocument } from "../../store/document-store";
 import { useSession } from "../../store/session-store";
+import { Dashboard } from "../dashboard/dashboard";
 import { Notices } from "../notices";
 import { Tabs } from "../tabs";
 import { Canvas } from "./canvas";
+import { CodeTab } from "./code-tab";
+import { DeployPanel } from "./deploy-panel";
+import { DescribeTab } from "./describe-tab";
 import { Inspector } from "./inspector";
 import { Palette } from "./palette";
 import { ProblemsPanel } from "./problems-panel";
+import { SqlTab } from "./sql-tab";
 import { StudioHeader } from "./studio-header";
+import { TestRecordPanel } from "./test-record-panel";
 import { TopicsPanel } from "./topics-panel";
 import { VersionHistory } from "./version-history";
 
 function ProblemsTitle() {
-  return <>Problems</>;
+  const count = useDocument((s) => s.analysis.findings.length);
+  return <>Problems{count > 0 ? ` (${count})` : ""}</>;
 }
 
 function StudioBody({ topologyId }: { topologyId: string }) {
@@ -60,13 +68,21 @@ function StudioBody({ topologyId }: { topologyId: string }) {
             { id: "inspector", title: "Inspector", render: () => <Inspector /> },
             { id: "topics", title: "Topics", render: () => <TopicsPanel /> },
             { id: "versions", title: "Versions", render: () => <VersionHistory /> },
+            { id: "deploy", title: "Deploy", render: () => <DeployPanel /> },
           ]}
         />
       </aside>
       <section className="bottom" aria-label="Bottom panel">
         <Tabs
           label="Bottom panel"
-          tabs={[{ id: "problems", title: <ProblemsTitle />, render: () => <ProblemsPanel /> }]}
+          tabs={[
+            { id: "problems", title: <ProblemsTitle />, render: () => <ProblemsPanel /> },
+            { id: "live", title: "Live", render: () => <Dashboard /> },
+            { id: "sql", title: "SQL", render: () => <SqlTab /> },
+            { id: "code", title: "Code", render: () => <CodeTab /> },
+            { id: "describe", title: "Describe", render: () => <DescribeTab /> },
+            { id: "test-records", title: "Test records", render: () => <TestRecordPanel /> },
+          ]}
         />
       </section>
     </div>

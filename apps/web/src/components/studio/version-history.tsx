@@ -1,5 +1,5 @@
 "use client";
-// Saved versions, newest first; restore puts a version on the canvas as an undoable edit.
+// Saved versions (the worker lists them newest first); restore puts a version on the canvas as an undoable edit.
 import { useDocument } from "../../store/document-store";
 import { useSession } from "../../store/session-store";
 
@@ -10,7 +10,7 @@ export function VersionHistory() {
   if (versions.length === 0) return <p className="section muted">No saved versions yet.</p>;
   return (
     <ul className="list" aria-label="Versions" data-testid="versions" style={{ margin: 8 }}>
-      {[...versions].reverse().map((v) => (
+      {versions.map((v) => (
         <li key={v.version} data-testid="version-row">
           <div className="grow">
             <strong>v{v.version}</strong>{" "}

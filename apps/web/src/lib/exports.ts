@@ -1,0 +1,47 @@
+// The code exports of a document, by target language (packages/codegen), with file names for
+// download. An exporter that throws becomes a message, never a broken tab.
+import { type ExportResult, toKsql } from "@riffle/codegen";
+import type { Topology } from "@riffle/topology";
+
+export type ExportLang = "ts" | "java" | "ksql";
+
+interface Exporter {
+  title: string;
+  monacoLanguage: string;
+  fileName: (doc: Topology) => string;
+  run: (doc: Topology) => ExportResult;
+}
+
+const base = (doc: Topology) => (doc.applicationId ?? doc.name).replace(/[^A-Za-z0-9_-]+/g, "-");
+
+export const EXPORTERS: Partial<Record<ExportLang, Exporter>> = {
+  ksql: {
+    title: "ksqlDB",
+    monacoLanguage: "ksql",
+    fileName: (doc) => `${base(doc)}.sql`,
+    run: toKsql,
+  },
+};
+
+export function exportCode(lang: ExportLang, doc: Topology): ExportResult {
+  const exporter = EXPORTERS[lang];
+  if (!exporter) return { code: "", findings: [] };
+  try {
+    return exporter.run(doc);
+  } catch (e) {
+    return {
+      code: `-- export failed: ${(e as Error).message}`,
+      findings: [{ code: "unreadable-document", severity: "error", message: (e as Error).message }],
+    };
+  }
+}
+
+/** Offers `text` as a file download (a Blob URL; nothing leaves the browser). */
+export function download(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: "text/plain" }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,34 @@
+// Playwright for Riffle's journeys: Debian's Chromium (never a downloaded browser), one worker
+// and one web app started by global-setup on private ports with a blank database.
+import { defineConfig } from "@playwright/test";
+import { WEB_URL } from "./env";
+
+export default defineConfig({
+  testDir: "tests",
+  globalSetup: "./global-setup.ts",
+  outputDir: "artifacts/test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: WEB_URL,
+    viewport: { width: 1440, height: 900 },
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+});
