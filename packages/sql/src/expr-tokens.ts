@@ -31,6 +31,7 @@ const EXPRESSION_WORDS = new Set([
   "ARRAY",
   "MAP",
   "STRUCT",
+  "FROM",
 ]);
 
 export const AGGREGATE_FUNCTIONS = new Set([

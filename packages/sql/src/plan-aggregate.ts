@@ -12,6 +12,8 @@ import { unsupported } from "./properties";
 import { type Context, resolve, rowContext } from "./resolve";
 import { quoteName, type Row } from "./row";
 
+const DEFAULT_GRACE_MS = 86_400_000;
+
 export interface Stage {
   out: Out;
   row: Row;
@@ -86,6 +88,9 @@ export function planAggregate(
     : doc.add(target, "group-by", { key: group.text, keyName }, { in: out });
   if (q.window) {
     const { position: _p, retentionMs: _r, ...window } = q.window;
+    /* ksqlDB: without GRACE PERIOD, EMIT FINAL closes windows at their end, while EMIT
+       CHANGES keeps accepting late records for 24 hours (Kafka Streams' legacy default). */
+    window.graceMs ??= q.emit === "final" ? 0 : DEFAULT_GRACE_MS;
     out = doc.add(target, "windowed-by", { window }, { in: out });
   }
   const list = [...aggregates.values()];

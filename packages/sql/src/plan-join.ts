@@ -263,21 +263,16 @@ function joinTwo(join: JoinClause, left: Side, right: Side, target: string, doc:
     })),
     valueUnwrapped: false,
   };
-  const keyColumn = foreignKey ? `${left.label}_${left.row.key[0]?.name}` : l.used[0]?.column;
-  const slots: KeySlot[] =
-    keyColumn && row.key.length === 1
-      ? [
-          {
-            column: { name: keyColumn, type: row.key[0].type },
-            texts: [quoteName(keyColumn)],
-            what: "key column",
-          },
-        ]
-      : [];
   const ctx: Context = {
     columns: [...left.ctx.columns, ...right.ctx.columns],
     scope: scopeOf(row),
   };
+  const slots = joinKeySlots(
+    join,
+    row,
+    ctx,
+    foreignKey ? `${left.label}_${left.row.key[0]?.name}` : l.used[0]?.column,
+  );
   const side: Side = {
     out,
     row,
@@ -305,4 +300,39 @@ function rekey(side: Side, by: Resolved, target: string, doc: DocBuilder): Side 
   const keyName = bare ? by.used[0].name : "KSQL_COL_0";
   const out = doc.add(target, "select-key", { key: by.text, keyName }, { in: side.out });
   return { ...side, out, row: { ...side.row, key: [{ name: keyName, type: by.type }] } };
+}
+
+/** The join result's key: the left join column (`L_ID`), or for a full outer join, where
+ *  neither side's key survives, ksqlDB's synthetic ROWKEY. */
+function joinKeySlots(
+  join: JoinClause,
+  row: Row,
+  ctx: Context,
+  keyColumn: string | undefined,
+): KeySlot[] {
+  if (!keyColumn || row.key.length !== 1) return [];
+  const rowKey = row.key[0];
+  if (join.kind !== "FULL") {
+    return [
+      {
+        column: { name: keyColumn, type: rowKey.type },
+        texts: [quoteName(keyColumn)],
+        what: "key column",
+      },
+    ];
+  }
+  ctx.columns.unshift({
+    name: "ROWKEY",
+    type: rowKey.type,
+    column: rowKey.name,
+    star: true,
+    output: "ROWKEY",
+  });
+  return [
+    {
+      column: { name: "ROWKEY", type: rowKey.type },
+      texts: [quoteName(rowKey.name)],
+      what: "key column",
+    },
+  ];
 }

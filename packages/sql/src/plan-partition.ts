@@ -8,7 +8,7 @@ import { columnRefs, splice } from "./expr-tokens";
 import type { Stage } from "./plan-aggregate";
 import type { KeySlot } from "./projection";
 import { unsupported } from "./properties";
-import { resolve, rowContext } from "./resolve";
+import { type Context, resolve, rowContext } from "./resolve";
 import { quoteName, type Row } from "./row";
 
 export function planPartition(
@@ -81,5 +81,18 @@ export function planPartition(
           display: qualified,
         },
       ];
-  return { stage: { out, row, ctx: rowContext(row) }, slots };
+  return { stage: { out, row, ctx: carryContext(input.ctx, row) }, slots };
+}
+
+/** Keeps the input's names and qualifiers (`L.K` after a join) for columns the row still has,
+ *  in the row's order, so the projection resolves them as before the repartition. */
+function carryContext(before: Context, row: Row): Context {
+  const fresh = rowContext(row);
+  const order = fresh.columns.map((c) => c.column);
+  const kept = before.columns.filter((c) => order.includes(c.column));
+  const added = fresh.columns.filter((c) => !kept.some((k) => k.column === c.column));
+  const columns = [...kept, ...added].sort(
+    (a, b) => order.indexOf(a.column) - order.indexOf(b.column),
+  );
+  return { columns, scope: fresh.scope };
 }

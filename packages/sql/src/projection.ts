@@ -75,12 +75,12 @@ export function project(q: Select, input: ProjectionInput, target: string): Proj
       );
     }
   });
-  const missing = input.slots.filter((_, i) => !key[i]);
-  if (missing.length > 0) fail(missingKeyMessage(missing, target), q.position);
+  if (key.some((k) => !k)) fail(missingKeyMessage(input.slots, target), q.position);
   if (columns.length === 0) fail("The projection contains no value columns.", q.position);
   return { key: key as RowColumn[], columns };
 }
 
+/** ksqlDB names every key column, selected or not, when one is missing. */
 function missingKeyMessage(missing: KeySlot[], target: string): string {
   const kind = missing[0].what;
   const names = missing.map((m) => m.display ?? m.column.name);

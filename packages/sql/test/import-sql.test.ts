@@ -203,17 +203,26 @@ describe("aggregations", () => {
     );
   });
 
+  it("ksqlDB: without GRACE PERIOD windows accept late records for 24 hours, EMIT FINAL for none", () => {
+    const sql = `${INPUT}CREATE TABLE C AS SELECT ID, COUNT(*) FROM INPUT WINDOW TUMBLING (SIZE 2 SECONDS) GROUP BY ID EMIT FINAL;`;
+    expect(ok(sql).document.nodes[2].config).toEqual({
+      window: { type: "tumbling", sizeMs: 2000, graceMs: 0 },
+    });
+  });
+
   it("hopping and session windows", () => {
     const hop = ok(
       `${INPUT}CREATE TABLE C AS SELECT ID, COUNT(*) FROM INPUT WINDOW HOPPING (SIZE 10 SECONDS, ADVANCE BY 5 SECONDS) GROUP BY ID;`,
     );
     expect(hop.document.nodes[2].config).toEqual({
-      window: { type: "hopping", sizeMs: 10000, advanceMs: 5000 },
+      window: { type: "hopping", sizeMs: 10000, advanceMs: 5000, graceMs: 86400000 },
     });
     const session = ok(
       `${INPUT}CREATE TABLE C AS SELECT ID, COUNT(*) FROM INPUT WINDOW SESSION (30 SECONDS) GROUP BY ID;`,
     );
-    expect(session.document.nodes[2].config).toEqual({ window: { type: "session", gapMs: 30000 } });
+    expect(session.document.nodes[2].config).toEqual({
+      window: { type: "session", gapMs: 30000, graceMs: 86400000 },
+    });
   });
 });
 
