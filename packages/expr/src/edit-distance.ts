@@ -18,14 +18,17 @@ export function editDistance(a: string, b: string): number {
   return d[x.length][y.length];
 }
 
-/** The nearest candidate within a third of the name's length (at least 1 edit), if any. */
+/**
+ * The nearest candidate within a third of the name's length (at least 1 edit), if any; never
+ * one that shares nothing with the name (`X` is not a typo of `L`).
+ */
 export function closest(name: string, candidates: Iterable<string>): string | undefined {
   const limit = Math.max(1, Math.floor(name.length / 3));
   let best: string | undefined;
   let bestDistance = limit + 1;
   for (const c of candidates) {
     const distance = editDistance(name, c);
-    if (distance < bestDistance) {
+    if (distance < bestDistance && distance < Math.min(name.length, c.length)) {
       best = c;
       bestDistance = distance;
     }

@@ -65,6 +65,8 @@ function unknownQualifier(scope: Scope, qualifier: string): string {
   const qualifiers = [...new Set(scope.columns.flatMap((c) => (c.qualifier ? [c.qualifier] : [])))];
   const suggestion = closest(qualifier, qualifiers);
   if (suggestion) return `unknown source '${qualifier}' — did you mean '${suggestion}'?`;
+  if (qualifiers.length === 0)
+    return `unknown source '${qualifier}' (no qualified sources are in scope)`;
   return `unknown source '${qualifier}'${available(qualifiers)}`;
 }
 

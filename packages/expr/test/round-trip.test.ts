@@ -128,8 +128,14 @@ const expr: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => {
         .map(([left, right, negated]) => node({ kind: "distinct", left, right, negated })),
       fc
         .tuple(e(), e(), fc.option(e(), { nil: undefined }), fc.boolean())
-        .map(([operand, pattern, escape, negated]) =>
-          node({ kind: "like", operand, pattern, ...(escape ? { escape } : {}), negated }),
+        .map(([operand, pattern, escapeExpr, negated]) =>
+          node({
+            kind: "like",
+            operand,
+            pattern,
+            ...(escapeExpr ? { escape: escapeExpr } : {}),
+            negated,
+          }),
         ),
       fc
         .tuple(e(), fc.array(e(), { minLength: 1, maxLength: 3 }), fc.boolean())
