@@ -81,12 +81,27 @@ export interface KafkaRunHandlers {
 
 const keyOf = (tp: TopicPartition) => `${tp.topic}\u0000${tp.partition}`;
 
-function unreachable(connection: KafkaConnection, error: unknown): KafkaLogError {
+/** kafkajs errors that mean no broker answered (in time). */
+const CONNECTION_ERRORS = new Set([
+  "KafkaJSConnectionError",
+  "KafkaJSConnectionClosedError",
+  "KafkaJSRequestTimeoutError",
+  "KafkaJSBrokerNotFound",
+  "KafkaJSNonRetriableError",
+  "KafkaJSNumberOfRetriesExceeded",
+]);
+
+/** Names an operational failure for the status view; our own errors pass through. */
+function classify(connection: KafkaConnection, error: unknown): KafkaLogError {
   if (error instanceof KafkaLogError) return error;
+  const name = error instanceof Error ? error.name : "";
+  const [code, what] = CONNECTION_ERRORS.has(name)
+    ? (["KAFKA_UNREACHABLE", "Cannot reach Kafka at"] as const)
+    : (["KAFKA_CLIENT", "Kafka request failed at"] as const);
   return new KafkaLogError(
-    "KAFKA_UNREACHABLE",
+    code,
     "operational",
-    `Cannot reach Kafka at ${connection.brokers.join(",")}: ${describeError(error)}`,
+    `${what} ${connection.brokers.join(",")}: ${describeError(error)}`,
     { brokers: connection.brokers },
     { cause: error },
   );
@@ -166,7 +181,7 @@ export class KafkaLog {
         onRetry: (error, attempt, delayMs) =>
           this.setStatus({
             state: "retrying",
-            error: unreachable(this.options.connection, error),
+            error: classify(this.options.connection, error),
             attempt,
             retryInMs: delayMs,
           }),
@@ -175,7 +190,7 @@ export class KafkaLog {
         try {
           return await action();
         } catch (error) {
-          throw unreachable(this.options.connection, error);
+          throw classify(this.options.connection, error);
         }
       },
     );
@@ -244,11 +259,14 @@ export class KafkaLog {
         requireTopics(counts);
       });
       await this.startProducer();
-      await this.startChangelogReader(handlers.changelogTopics ?? []);
-      await this.startConsumer(handlers.topics);
+      // Both joins take a group round trip each; run them side by side.
+      await Promise.all([
+        this.startChangelogReader(handlers.changelogTopics ?? []),
+        this.startConsumer(handlers.topics),
+      ]);
       this.setStatus({ state: "running", error: undefined, attempt: undefined });
     } catch (error) {
-      const failure = unreachable(this.options.connection, error);
+      const failure = classify(this.options.connection, error);
       this.setStatus({ state: "failed", error: failure });
       await this.disconnectAll();
       this.handlers = undefined;
@@ -321,7 +339,7 @@ export class KafkaLog {
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       this.setStatus({
         state: "retrying",
-        error: unreachable(this.options.connection, payload.error),
+        error: classify(this.options.connection, payload.error),
       });
     });
     await this.retrying(() => consumer.connect());
@@ -338,7 +356,7 @@ export class KafkaLog {
     this.crashes += 1;
     const user = error instanceof KafkaLogError && error.kind === "user";
     if (user || this.stopping || this.crashes > this.policy.retries) {
-      this.setStatus({ state: "failed", error: unreachable(this.options.connection, error) });
+      this.setStatus({ state: "failed", error: classify(this.options.connection, error) });
       return false;
     }
     const delayMs = backoffMs(this.policy, this.crashes);
@@ -365,11 +383,13 @@ export class KafkaLog {
     resolveOffset,
     heartbeat,
   }: EachBatchPayload) {
-    await this.lifecycle;
+    await this.heartbeatWhile(this.lifecycle, heartbeat);
     if (!isRunning() || isStale() || batch.messages.length === 0) return;
     const tp = { topic: batch.topic, partition: batch.partition };
     // A batch can overtake its GROUP_JOIN event; the task still restores before processing.
-    if (!this.active.has(keyOf(tp))) await this.applyAssignment([...this.assignment(), tp]);
+    if (!this.active.has(keyOf(tp))) {
+      await this.heartbeatWhile(this.applyAssignment([...this.assignment(), tp]), heartbeat);
+    }
     const records = batch.messages.map((message) => fromKafkaMessage(tp, message));
     const result = await this.handlers!.onBatch(records, tp);
     const outgoing = [
@@ -389,6 +409,17 @@ export class KafkaLog {
       deadLettered: (this.current.deadLettered ?? 0) + (result.deadLetters?.length ?? 0),
     });
     await heartbeat();
+  }
+
+  /** kafkajs heartbeats only between batches; a long restore must not cost us the session. */
+  private async heartbeatWhile(work: Promise<void>, heartbeat: () => Promise<void>): Promise<void> {
+    const every = this.groupTimeouts().heartbeatInterval;
+    const timer = setInterval(() => heartbeat().catch(() => undefined), every);
+    try {
+      await work;
+    } finally {
+      clearInterval(timer);
+    }
   }
 
   /** Outputs first, then the input offset: at-least-once in order, exactly-once in one transaction. */

@@ -36,12 +36,13 @@ export class ChangelogReader {
   async start(): Promise<void> {
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [...this.topics], fromBeginning: true });
-    this.consumer.pause(this.topics.map((topic) => ({ topic })));
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
       eachBatch: (payload) => this.onBatch(payload),
     });
+    // kafkajs accepts pause() only once running; batches fetched before it are dropped below.
+    this.consumer.pause(this.topics.map((topic) => ({ topic })));
   }
 
   /** Feeds every record of the partition up to its current end to `onRecords`; returns the count. */
@@ -63,15 +64,20 @@ export class ChangelogReader {
     });
   }
 
-  private async onBatch({ batch, isStale }: EachBatchPayload): Promise<void> {
+  private async onBatch({ batch, isStale, resolveOffset }: EachBatchPayload): Promise<void> {
     const tp = { topic: batch.topic, partition: batch.partition };
     const entry = this.pending.get(keyOf(tp));
-    if (!entry || isStale()) return;
+    if (!entry) {
+      this.consumer.pause([{ topic: tp.topic, partitions: [tp.partition] }]);
+      return;
+    }
+    if (isStale()) return;
     const records = batch.messages
       .filter((message) => BigInt(message.offset) < entry.end)
       .map((message) => fromKafkaMessage(tp, message));
     entry.count += records.length;
     entry.onRecords(records);
+    resolveOffset(batch.lastOffset());
     // lastOffset() counts transaction markers too, which never reach `messages`.
     if (BigInt(batch.lastOffset()) + 1n >= entry.end) {
       this.consumer.pause([{ topic: tp.topic, partitions: [tp.partition] }]);
