@@ -1,0 +1,45 @@
+// KStream#to: serializes and hands records to the task's collector. Windowed keys are written
+// as the inner key with the window in headers; the partition follows Kafka's partitioner.
+import { partitionFor } from "../../log/partitioner";
+import { isWindowed, type ProcessorFactory } from "../../processor/processor";
+import type { TaskContext } from "../../processor/task-context";
+import type { Serde } from "../../serde/serde";
+
+export type TopicNameExtractor = (key: any, value: any, ctx: TaskContext) => string;
+
+export const WINDOW_START_HEADER = "riffle.window.start";
+export const WINDOW_END_HEADER = "riffle.window.end";
+
+export function sinkProcessor(
+  topic: string | TopicNameExtractor,
+  keySerde: Serde,
+  valueSerde: Serde,
+): ProcessorFactory {
+  return (ctx) => {
+    const fixed = typeof topic === "string" ? ctx.env.resolveTopic(topic) : undefined;
+    const fixedPartitions = fixed === undefined ? 0 : ctx.env.partitionsOf(fixed);
+    return (key, value, timestamp) => {
+      const name = fixed ?? (topic as TopicNameExtractor)(key, value, ctx);
+      let headers = ctx.headers;
+      let k = key;
+      if (isWindowed(key)) {
+        k = key.key;
+        headers = {
+          ...headers,
+          [WINDOW_START_HEADER]: String(key.window.start),
+          [WINDOW_END_HEADER]: String(key.window.end),
+        };
+      }
+      const keyBytes = keySerde.serialize(k);
+      const partitions = fixed === undefined ? ctx.env.partitionsOf(name) : fixedPartitions;
+      ctx.send({
+        topic: name,
+        partition: partitionFor(keyBytes, partitions),
+        timestamp,
+        key: keyBytes,
+        value: valueSerde.serialize(value),
+        headers,
+      });
+    };
+  };
+}

@@ -1,0 +1,93 @@
+// In-memory Log: arrays per partition. Used by tests, `riffle run` and the benchmarks; the
+// durable LMDB log and the Kafka log implement the same interface.
+import type { CommitBatch, Log, LogRecord, ProducerRecord, TopicConfig } from "./log";
+import { partitionFor } from "./partitioner";
+
+interface MemoryTopic {
+  config: TopicConfig;
+  partitions: LogRecord[][];
+}
+
+export class MemoryLog implements Log {
+  private readonly topics = new Map<string, MemoryTopic>();
+  private readonly offsets = new Map<string, number>();
+
+  constructor(private readonly defaultPartitions = 1) {}
+
+  async createTopic(name: string, config: TopicConfig): Promise<void> {
+    this.ensureTopic(name, config);
+  }
+
+  async partitions(topic: string): Promise<number | undefined> {
+    return this.topics.get(topic)?.partitions.length;
+  }
+
+  async append(records: ProducerRecord[]): Promise<LogRecord[]> {
+    return this.appendSync(records);
+  }
+
+  /** Synchronous append for callers that own the log (test driver, benchmarks). */
+  appendSync(records: ProducerRecord[]): LogRecord[] {
+    const written: LogRecord[] = new Array(records.length);
+    for (let i = 0; i < records.length; i++) written[i] = this.appendOne(records[i]);
+    return written;
+  }
+
+  async read(topic: string, partition: number, offset: number, max: number): Promise<LogRecord[]> {
+    const records = this.topics.get(topic)?.partitions[partition] ?? [];
+    return records.slice(offset, offset + max);
+  }
+
+  async endOffset(topic: string, partition: number): Promise<number> {
+    return this.topics.get(topic)?.partitions[partition]?.length ?? 0;
+  }
+
+  async committed(applicationId: string, topic: string, partition: number) {
+    return this.offsets.get(`${applicationId}\u0000${topic}\u0000${partition}`);
+  }
+
+  async commit(batch: CommitBatch): Promise<void> {
+    this.appendSync(batch.records);
+    for (const o of batch.offsets) {
+      this.offsets.set(`${batch.applicationId}\u0000${o.topic}\u0000${o.partition}`, o.offset);
+    }
+  }
+
+  async close(): Promise<void> {}
+
+  /** Every record of a topic, partition by partition (tests and `riffle run`). */
+  records(topic: string): LogRecord[] {
+    return (this.topics.get(topic)?.partitions ?? []).flat();
+  }
+
+  topicNames(): string[] {
+    return [...this.topics.keys()];
+  }
+
+  private ensureTopic(name: string, config: TopicConfig): MemoryTopic {
+    let topic = this.topics.get(name);
+    if (!topic) {
+      topic = { config, partitions: Array.from({ length: config.partitions }, () => []) };
+      this.topics.set(name, topic);
+    }
+    return topic;
+  }
+
+  private appendOne(record: ProducerRecord): LogRecord {
+    const topic = this.ensureTopic(record.topic, { partitions: this.defaultPartitions });
+    const partition = record.partition ?? partitionFor(record.key, topic.partitions.length);
+    const log = topic.partitions[partition];
+    if (!log) throw new RangeError(`topic ${record.topic} has no partition ${partition}`);
+    const stored: LogRecord = {
+      topic: record.topic,
+      partition,
+      offset: log.length,
+      timestamp: record.timestamp,
+      key: record.key,
+      value: record.value,
+      headers: record.headers,
+    };
+    log.push(stored);
+    return stored;
+  }
+}

@@ -1,0 +1,103 @@
+// Timestamped key-value store on a JS Map, with ordered range scans by serialized key.
+import { SortedKeys } from "./sorted-keys";
+import type {
+  ChangeLogger,
+  ChangelogEntry,
+  KeyValue,
+  StateStore,
+  StoreSupplier,
+  Timestamped,
+} from "./store";
+import { storeKey } from "./store-key";
+
+interface Entry<K, V> extends Timestamped<V> {
+  readonly key: K;
+}
+
+export interface KeyValueStore<K = unknown, V = unknown> extends StateStore {
+  readonly kind: "key-value";
+  get(key: K): Timestamped<V> | undefined;
+  put(key: K, value: V, timestamp: number): void;
+  delete(key: K, timestamp: number): Timestamped<V> | undefined;
+  /** Entries with from <= key <= to in serialized-key order; omitted bounds are open. */
+  range(from?: K, to?: K): Iterable<KeyValue<K, Timestamped<V>>>;
+  all(): Iterable<KeyValue<K, Timestamped<V>>>;
+}
+
+export class InMemoryKeyValueStore<K = unknown, V = unknown> implements KeyValueStore<K, V> {
+  readonly kind = "key-value" as const;
+  private readonly map = new Map<string, Entry<K, V>>();
+  private readonly order = new SortedKeys();
+  private logger: ChangeLogger | undefined;
+
+  constructor(readonly name: string) {}
+
+  init(logger: ChangeLogger | undefined): void {
+    this.logger = logger;
+  }
+
+  get(key: K): Timestamped<V> | undefined {
+    return this.map.get(storeKey(key));
+  }
+
+  put(key: K, value: V, timestamp: number): void {
+    this.write(storeKey(key), key, value, timestamp);
+    this.logger?.log(key, value, timestamp);
+  }
+
+  delete(key: K, timestamp: number): Timestamped<V> | undefined {
+    const k = storeKey(key);
+    const old = this.map.get(k);
+    if (old !== undefined) {
+      this.map.delete(k);
+      this.order.removed();
+    }
+    this.logger?.log(key, null, timestamp);
+    return old;
+  }
+
+  *range(from?: K, to?: K): Iterable<KeyValue<K, Timestamped<V>>> {
+    const live = (k: string) => this.map.has(k);
+    const lo = from === undefined ? undefined : storeKey(from);
+    const hi = to === undefined ? undefined : storeKey(to);
+    for (const k of this.order.range(live, lo, hi)) {
+      const entry = this.map.get(k)!;
+      yield { key: entry.key, value: entry };
+    }
+  }
+
+  all(): Iterable<KeyValue<K, Timestamped<V>>> {
+    return this.range();
+  }
+
+  size(): number {
+    return this.map.size;
+  }
+
+  restore(entries: Iterable<ChangelogEntry>): void {
+    for (const e of entries) {
+      const key = e.key as K;
+      if (e.value === null) {
+        if (this.map.delete(storeKey(key))) this.order.removed();
+      } else this.write(storeKey(key), key, e.value as V, e.timestamp);
+    }
+  }
+
+  close(): void {
+    this.map.clear();
+    this.order.clear();
+  }
+
+  private write(k: string, key: K, value: V, timestamp: number): void {
+    if (!this.map.has(k)) this.order.added(k);
+    this.map.set(k, { key, value, timestamp });
+  }
+}
+
+/** Kafka's `Stores.inMemoryKeyValueStore(name)`, logged by default. */
+export function inMemoryKeyValueStore<K = unknown, V = unknown>(
+  name: string,
+  logged = true,
+): StoreSupplier<KeyValueStore<K, V>> {
+  return { name, kind: "key-value", logged, get: () => new InMemoryKeyValueStore<K, V>(name) };
+}

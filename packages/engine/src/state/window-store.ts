@@ -1,0 +1,166 @@
+// Timestamped window store: per key, windows sorted by start time. Windows older than the
+// retention period (relative to the highest start seen) are dropped, as Kafka's segmented
+// stores do. With `retainDuplicates` (stream-stream join buffers) equal starts coexist.
+import { lowerBound } from "./sorted-keys";
+import type { ChangeLogger, ChangelogEntry, StateStore, StoreSupplier, Timestamped } from "./store";
+import { storeKey } from "./store-key";
+
+export interface WindowEntry<K, V> extends Timestamped<V> {
+  readonly key: K;
+  readonly start: number;
+}
+
+export interface WindowStore<K = unknown, V = unknown> extends StateStore {
+  readonly kind: "window";
+  readonly retentionMs: number;
+  /** Stores (or with null deletes) a window; false when the window is already expired. */
+  put(key: K, value: V | null, windowStart: number, timestamp: number): boolean;
+  fetch(key: K, windowStart: number): Timestamped<V> | undefined;
+  /** Windows of `key` with timeFrom <= start <= timeTo, ascending by start. */
+  fetchRange(key: K, timeFrom: number, timeTo: number): WindowEntry<K, V>[];
+  all(): Iterable<WindowEntry<K, V>>;
+}
+
+interface KeyWindows<K, V> {
+  key: K;
+  starts: number[];
+  entries: WindowEntry<K, V>[];
+}
+
+export class InMemoryWindowStore<K = unknown, V = unknown> implements WindowStore<K, V> {
+  readonly kind = "window" as const;
+  private readonly keys = new Map<string, KeyWindows<K, V>>();
+  private logger: ChangeLogger | undefined;
+  private observed = Number.NEGATIVE_INFINITY;
+  private nextSweep = Number.NEGATIVE_INFINITY;
+  private count = 0;
+  private seq = 0;
+
+  constructor(
+    readonly name: string,
+    readonly retentionMs: number,
+    private readonly retainDuplicates = false,
+  ) {}
+
+  init(logger: ChangeLogger | undefined): void {
+    this.logger = logger;
+  }
+
+  put(key: K, value: V | null, windowStart: number, timestamp: number): boolean {
+    if (!this.apply(key, value, windowStart, timestamp)) return false;
+    if (this.logger) {
+      const changelogKey = this.retainDuplicates
+        ? [key, windowStart, this.seq++]
+        : [key, windowStart];
+      this.logger.log(changelogKey, value, timestamp);
+    }
+    return true;
+  }
+
+  fetch(key: K, windowStart: number): Timestamped<V> | undefined {
+    const w = this.keys.get(storeKey(key));
+    if (!w) return undefined;
+    const i = lowerBound(w.starts, windowStart);
+    return w.starts[i] === windowStart && this.live(windowStart) ? w.entries[i] : undefined;
+  }
+
+  fetchRange(key: K, timeFrom: number, timeTo: number): WindowEntry<K, V>[] {
+    const w = this.keys.get(storeKey(key));
+    if (!w) return [];
+    const out: WindowEntry<K, V>[] = [];
+    for (
+      let i = lowerBound(w.starts, timeFrom);
+      i < w.starts.length && w.starts[i] <= timeTo;
+      i++
+    ) {
+      if (this.live(w.starts[i])) out.push(w.entries[i]);
+    }
+    return out;
+  }
+
+  *all(): Iterable<WindowEntry<K, V>> {
+    for (const w of this.keys.values()) {
+      for (const e of w.entries) if (this.live(e.start)) yield e;
+    }
+  }
+
+  size(): number {
+    return this.count;
+  }
+
+  restore(entries: Iterable<ChangelogEntry>): void {
+    for (const e of entries) {
+      const [key, start] = e.key as [K, number];
+      this.apply(key, e.value as V | null, start, e.timestamp);
+    }
+  }
+
+  close(): void {
+    this.keys.clear();
+    this.count = 0;
+  }
+
+  private live(start: number): boolean {
+    return start > this.observed - this.retentionMs;
+  }
+
+  private apply(key: K, value: V | null, start: number, timestamp: number): boolean {
+    if (start > this.observed) this.observed = start;
+    if (!this.live(start)) return false;
+    if (this.observed >= this.nextSweep) this.sweep();
+    const k = storeKey(key);
+    let w = this.keys.get(k);
+    if (!w) {
+      if (value === null) return true;
+      w = { key, starts: [], entries: [] };
+      this.keys.set(k, w);
+    }
+    const entry: WindowEntry<K, V> = { key, start, value: value as V, timestamp };
+    const i = this.retainDuplicates ? lowerBound(w.starts, start + 1) : lowerBound(w.starts, start);
+    if (!this.retainDuplicates && w.starts[i] === start) {
+      if (value === null) this.remove(w, k, i);
+      else w.entries[i] = entry;
+    } else if (value !== null) {
+      w.starts.splice(i, 0, start);
+      w.entries.splice(i, 0, entry);
+      this.count++;
+    }
+    return true;
+  }
+
+  private remove(w: KeyWindows<K, V>, k: string, i: number): void {
+    w.starts.splice(i, 1);
+    w.entries.splice(i, 1);
+    this.count--;
+    if (w.starts.length === 0) this.keys.delete(k);
+  }
+
+  /** Drops expired windows; runs once per quarter retention of stream-time progress. */
+  private sweep(): void {
+    const limit = this.observed - this.retentionMs;
+    for (const [k, w] of this.keys) {
+      const expired = lowerBound(w.starts, limit + 1);
+      if (expired === 0) continue;
+      w.starts.splice(0, expired);
+      w.entries.splice(0, expired);
+      this.count -= expired;
+      if (w.starts.length === 0) this.keys.delete(k);
+    }
+    this.nextSweep = this.observed + Math.max(1, Math.floor(this.retentionMs / 4));
+  }
+}
+
+/** Kafka's `Stores.inMemoryWindowStore(name, retention, windowSize, retainDuplicates)`. */
+export function inMemoryWindowStore<K = unknown, V = unknown>(
+  name: string,
+  retentionMs: number,
+  retainDuplicates = false,
+  logged = true,
+): StoreSupplier<WindowStore<K, V>> {
+  return {
+    name,
+    kind: "window",
+    logged,
+    get: () => new InMemoryWindowStore<K, V>(name, retentionMs, retainDuplicates),
+  };
+}
