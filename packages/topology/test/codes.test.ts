@@ -16,7 +16,7 @@ const pipeline = (middle: [string, string, Record<string, unknown>?][], edges?: 
       ["out", "sink", { topic: "out" }],
     ],
     edges ?? [
-      "orders->" + middle[0][0],
+      `orders->${middle[0][0]}`,
       ...middle.slice(1).map((m, i) => `${middle[i][0]}->${m[0]}`),
       `${middle.at(-1)![0]}->out`,
     ],
