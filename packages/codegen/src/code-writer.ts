@@ -13,7 +13,7 @@ export class CodeWriter {
   }
 
   /** Several lines at the current depth; embedded newlines keep their relative indent. */
-  lines_(text: string): this {
+  block(text: string): this {
     for (const l of text.split("\n")) this.line(l);
     return this;
   }

@@ -4,7 +4,7 @@
 export type Lang = "ts" | "java" | "ksql";
 
 export type FindingCode =
-  | "unreadable-document"
+  | "invalid-document"
   | "unsupported-node"
   | "unsupported-window"
   | "unsupported-timestamp"

@@ -1,3 +1,28 @@
 // Public surface of @riffle/codegen: a topology document to TypeScript, Java or ksqlDB SQL.
+import type { ExportResult, Lang } from "./finding";
+import { printJava } from "./java/printer";
+import { printKsql } from "./ksql/printer";
+import { type CodegenModel, prepare } from "./model";
+
 export type { ExportResult, Finding, FindingCode, Lang } from "./finding";
-export { toKsql } from "./ksql/printer";
+
+const PRINTERS: Record<Lang, (model: CodegenModel) => ExportResult> = {
+  ksql: printKsql,
+  java: printJava,
+  ts: printJava,
+};
+
+/**
+ * A topology document (JSON text or value) as code in `lang`, with findings for whatever the
+ * target cannot express exactly. Never throws; an invalid document yields no code.
+ * @example const { code, findings } = exportTopology(doc, "ksql");
+ */
+export function exportTopology(input: unknown, lang: Lang): ExportResult {
+  const { model, findings } = prepare(input);
+  return model ? PRINTERS[lang](model) : { code: "", findings };
+}
+
+/** ksqlDB statements for a topology document; see exportTopology. */
+export const toKsql = (input: unknown): ExportResult => exportTopology(input, "ksql");
+/** A Kafka Streams application in Java; see exportTopology. */
+export const toJava = (input: unknown): ExportResult => exportTopology(input, "java");

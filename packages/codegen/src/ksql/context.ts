@@ -1,11 +1,11 @@
 // State of one ksqlDB export: what each node output is (a named relation, a query still
 // being assembled, or nothing because an upstream node has no ksqlDB form), the
 // statements written so far, and how a query becomes a named relation.
-import type { Topic } from "@riffle/topology";
+import type { RowSchema, Topic } from "@riffle/topology";
 import { type Finding, FindingSink } from "../finding";
 import type { Node, TopologyGraph } from "../graph";
+import type { CodegenModel } from "../model";
 import { NameScope, upperSnake } from "../naming";
-import { type RowSchema, type SchemaLookup, UNKNOWN_TYPE } from "../row-schemas";
 import { type Query, queryOver, type Relation, renderSelect } from "./query";
 import { createChangelogStream } from "./sources";
 import { withClause } from "./syntax";
@@ -23,10 +23,15 @@ export class KsqlContext {
   readonly sinks = new Map<string, string>();
   private readonly flows = new Map<string, Flow>();
 
-  constructor(
-    readonly graph: TopologyGraph,
-    readonly schemaOf: SchemaLookup,
-  ) {}
+  readonly graph: TopologyGraph;
+
+  constructor(readonly model: CodegenModel) {
+    this.graph = model.graph;
+  }
+
+  schemaOf(node: Node, port?: string): RowSchema {
+    return this.model.schemaOf(node, port);
+  }
 
   topic(name: string): Topic | undefined {
     return this.graph.topology.topics.find((t) => t.name === name);
@@ -100,18 +105,14 @@ export class KsqlContext {
   private changelogStream(table: Relation, origin: Node): Relation {
     const name = this.names.claim(`${table.name}_CHANGES`);
     const schema: RowSchema = { ...table.schema, windowed: undefined };
-    if (table.schema.windowed || hasUnknownTypes(table.schema)) {
+    if (table.schema.windowed) {
       this.warn(
         origin,
         "unsupported-node",
-        `ksqlDB reads a table's updates as a stream only through a stream declared over its changelog topic '${table.topic}' with the column types spelled out; check the declared columns below`,
+        `a windowed table's changelog '${table.topic}' is read here as an unwindowed stream; ksqlDB would need WINDOW_TYPE and WINDOW_SIZE on this declaration`,
       );
     }
     this.statements.push(createChangelogStream(name, table.topic, schema));
     return { name, kind: "stream", topic: table.topic, schema };
   }
-}
-
-function hasUnknownTypes(schema: RowSchema): boolean {
-  return [...schema.key, ...schema.value].some((c) => c.type === UNKNOWN_TYPE);
 }

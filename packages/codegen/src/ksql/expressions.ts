@@ -1,6 +1,10 @@
-// Expressions in ksqlDB SQL. Document expressions are already in the ksqlDB dialect.
+// Expressions in ksqlDB SQL, printed by @riffle/expr so quoting and precedence are its own.
+import { parseExpression, printExpression } from "@riffle/expr";
+
 export function sql(text: string): string {
-  return text.trim();
+  const parsed = parseExpression(text);
+  // Validation already parsed every expression; the fallback only keeps printing total.
+  return parsed.ok ? printExpression(parsed.value, "sql") : text.trim();
 }
 
 /** A predicate that counts NULL as not matching: filterNot and "no earlier branch matched". */

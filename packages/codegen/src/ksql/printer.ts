@@ -1,11 +1,10 @@
 // Topology document -> ksqlDB SQL: CREATE STREAM/TABLE for sources, then CREATE ... AS
 // SELECT for the processing, folding chains of nodes into one query where ksqlDB allows.
-import type { NodeKind, Topology } from "@riffle/topology";
+import type { NodeKind } from "@riffle/topology";
 import type { ExportResult } from "../finding";
 import type { Node, NodeOf } from "../graph";
-import { TopologyGraph } from "../graph";
+import type { CodegenModel } from "../model";
 import { upperSnake } from "../naming";
-import { inferSchemas } from "../row-schemas";
 import * as agg from "./aggregations";
 import { type Flow, KsqlContext } from "./context";
 import { type JoinKind, join } from "./joins";
@@ -23,9 +22,9 @@ type Live = Exclude<Flow, { kind: "broken" }>;
  * @example
  * const { code, findings } = toKsql(topology);
  */
-export function toKsql(topology: Topology): ExportResult {
-  const graph = new TopologyGraph(topology);
-  const ctx = new KsqlContext(graph, inferSchemas(graph));
+export function printKsql(model: CodegenModel): ExportResult {
+  const { topology, graph } = model;
+  const ctx = new KsqlContext(model);
   for (const node of graph.ordered) {
     visit(ctx, node);
     settle(ctx, node);

@@ -1,6 +1,6 @@
 // A SELECT being assembled from a chain of nodes, and named relations (streams and tables)
 // that queries read from. Nodes fold into one query while ksqlDB's clause order allows.
-import type { RowSchema } from "../row-schemas";
+import type { RowSchema } from "@riffle/topology";
 
 export type RelationKind = "stream" | "table";
 

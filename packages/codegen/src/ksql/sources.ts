@@ -1,8 +1,7 @@
 // CREATE STREAM / CREATE TABLE statements: for source topics, and for reading a table's
 // changelog topic back as a stream (KTable#toStream).
-import type { Column, Topic } from "@riffle/topology";
+import type { Column, RowSchema, Topic } from "@riffle/topology";
 import type { Node } from "../graph";
-import type { RowSchema } from "../row-schemas";
 import { ident, withClause } from "./syntax";
 
 type Props = [string, string | number | boolean][];
