@@ -3,14 +3,22 @@
 // `process.exitCode`, which main() returns.
 import { Command, CommanderError } from "commander";
 import { registerDescribe } from "./commands/describe";
+import { registerImport } from "./commands/import";
 import { registerTemplates } from "./commands/templates";
+import { registerTest } from "./commands/test";
 import { registerValidate } from "./commands/validate";
 import { type Io, processIo } from "./io";
 
 /** Adds one command (name, arguments, options, action) to the program. */
 export type RegisterCommand = (program: Command, io: Io) => void;
 
-const COMMANDS: RegisterCommand[] = [registerValidate, registerDescribe, registerTemplates];
+const COMMANDS: RegisterCommand[] = [
+  registerValidate,
+  registerDescribe,
+  registerTemplates,
+  registerImport,
+  registerTest,
+];
 
 /** Usage errors (unknown command, missing argument) exit with 2, like unreadable input. */
 const USAGE_ERROR = 2;

@@ -264,14 +264,16 @@ function joinTwo(join: JoinClause, left: Side, right: Side, target: string, doc:
     valueUnwrapped: false,
   };
   const ctx: Context = {
-    columns: [...left.ctx.columns, ...right.ctx.columns],
+    columns: outputNames([...left.ctx.columns, ...right.ctx.columns]),
     scope: scopeOf(row),
   };
   const slots = joinKeySlots(
     join,
     row,
     ctx,
-    foreignKey ? `${left.label}_${left.row.key[0]?.name}` : l.used[0]?.column,
+    foreignKey
+      ? `${left.label}_${left.row.key[0]?.name}`
+      : (join.kind === "RIGHT" ? r : l).used[0]?.column,
   );
   const side: Side = {
     out,
@@ -335,4 +337,14 @@ function joinKeySlots(
       what: "key column",
     },
   ];
+}
+
+/** ksqlDB names a selected join column after itself when no other source has a column of
+ *  that name, else `<alias>_<column>` (SELECT * always uses the prefixed names). */
+function outputNames(columns: Resolvable[]): Resolvable[] {
+  const count = new Map<string, number>();
+  for (const c of columns) count.set(c.name, (count.get(c.name) ?? 0) + 1);
+  return columns.map((c) =>
+    count.get(c.name) === 1 ? { ...c, output: c.name } : { ...c, output: undefined },
+  );
 }

@@ -235,8 +235,8 @@ describe("joins", () => {
     const r = ok(`${TABLES}CREATE TABLE O AS SELECT ID1, F1, F2 FROM L JOIN R ON ID1 = ID2;`);
     expect(kinds(r)).toContain("table-table-join");
     expect(topic(r, "O")).toMatchObject({
-      key: [{ name: "L_ID1" }],
-      value: [{ name: "L_F1" }, { name: "R_F2" }],
+      key: [{ name: "ID1" }],
+      value: [{ name: "F1" }, { name: "F2" }],
     });
   });
 
