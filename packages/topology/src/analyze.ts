@@ -49,14 +49,16 @@ function analyzeNode(node: Node, s: State): void {
   const schemas = (RULES[node.kind] as (c: RuleContext) => Record<string, unknown>)(ctx);
   const inKinds: Record<string, PortKind> = {};
   for (const [p, f] of Object.entries(inputs)) if (f[0]) inKinds[p] = f[0].kind;
-  const all = Object.values(inputs).flat();
+  const all: Flow[] = [];
+  for (const list of Object.values(inputs)) all.push(...list);
   const topics = topicsAfter(node, all, s);
   const outputs: Record<string, Flow> = {};
+  const keyChanged = keyChangedAfter(node.kind, all);
   for (const [port, kind] of Object.entries(desc.outputs(config, inKinds))) {
     outputs[port] = {
       kind,
       schema: complete ? (schemas[port] as Flow["schema"]) : undefined,
-      keyChanged: keyChangedAfter(node.kind, all),
+      keyChanged,
       topics,
     };
   }
@@ -202,8 +204,11 @@ function topicsAfter(node: Node, inputs: readonly Flow[], s: State): TopicRef[] 
         }),
       ];
     default: {
-      const seen = new Map<string, TopicRef>();
-      for (const ref of inputs.flatMap((f) => f.topics)) seen.set(JSON.stringify(ref), ref);
+      if (inputs.length === 1) return inputs[0].topics;
+      const seen = new Map<string | number, TopicRef>();
+      for (const f of inputs)
+        for (const ref of f.topics)
+          seen.set("external" in ref ? ref.external : ref.repartition, ref);
       return [...seen.values()];
     }
   }

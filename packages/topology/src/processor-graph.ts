@@ -58,7 +58,11 @@ function groupProcessors(processors: Map<string, Processor>): ProcessorGraph["gr
   const root = (n: string): string => {
     let r = n;
     while (parent.get(r) !== r) r = parent.get(r)!;
-    parent.set(n, r);
+    for (let c = n; c !== r; ) {
+      const next = parent.get(c)!;
+      parent.set(c, r);
+      c = next;
+    }
     return r;
   };
   const unite = (a: string, b: string) => parent.set(root(a), root(b));

@@ -81,8 +81,14 @@ export class RuleContext<N extends Node = Node> {
 /** Scopes are recorded per config list, not per item: `columns[2].expr` -> `columns`,
  *  `branches[0].predicate` -> `branches`, `aggregations[1].args[0]` -> `aggregations`. */
 function scopeKey(field: string): string {
-  return field.replace(/\[\d+\]\.(expr|predicate)$/, "").replace(/\[\d+\]\.args\[\d+\]$/, "");
+  let key = scopeKeys.get(field);
+  if (key === undefined) {
+    key = field.replace(/\[\d+\]\.(expr|predicate)$/, "").replace(/\[\d+\]\.args\[\d+\]$/, "");
+    scopeKeys.set(field, key);
+  }
+  return key;
 }
+const scopeKeys = new Map<string, string>();
 
 /** A schema rule: computes each output port's schema (undefined when it cannot be known). */
 export type Rule<N extends Node> = (ctx: RuleContext<N>) => Record<string, RowSchema | undefined>;
