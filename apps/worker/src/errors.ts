@@ -1,12 +1,6 @@
 // Error taxonomy of the worker: user errors (the request is wrong, 4xx), operational errors
 // (something outside us failed: database, Kafka, 503) and internal errors (a bug, 500).
-export interface Finding {
-  code: string;
-  severity: "error" | "warning" | "info";
-  nodeId?: string;
-  edgeId?: string;
-  message: string;
-}
+import type { Finding } from "@riffle/topology";
 
 /** The request cannot be served as sent; `status` is the HTTP status to answer with. */
 export class UserError extends Error {

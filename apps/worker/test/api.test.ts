@@ -142,7 +142,7 @@ describe.each(backends())("API on $name", (backend) => {
     });
     const re = await call(w, "POST", `/deployments/${dep.body.id}/redeploy`, { version: 2 });
     expect(re.body).toMatchObject({ status: "running", version: 2 });
-    await call(w, "POST", "/topics/in-b/records", { key: "k", value: 1 });
+    await call(w, "POST", "/topics/in-b/records", { key: "k", value: { n: 1 } });
     expect((await call(w, "GET", "/topics/out-b2/records")).body).toHaveLength(1);
     expect((await call(w, "GET", "/topics/out-b1/records")).status).toBe(404);
   });
@@ -169,9 +169,9 @@ describe.each(backends())("restart on $name", (backend) => {
       expect((await call(second, "GET", `/deployments/${stopped.body.id}`)).body.status).toBe(
         "stopped",
       );
-      await call(second, "POST", "/topics/in-r/records", { key: "k", value: "after restart" });
+      await call(second, "POST", "/topics/in-r/records", { key: "k", value: { n: 42 } });
       const out = await call(second, "GET", "/topics/out-r/records");
-      expect(out.body.map((r: { value: unknown }) => r.value)).toEqual(["after restart"]);
+      expect(out.body.map((r: { value: unknown }) => r.value)).toEqual([{ n: 42 }]);
       const events = await call(second, "GET", `/deployments/${running.body.id}/events`);
       expect(events.body.map((e: { kind: string }) => e.kind)).toContain("resume");
     } finally {

@@ -100,6 +100,14 @@ export function passThrough(from = "orders", to = "orders-copy", name = "pass-th
   return {
     format: "riffle.topology/v1",
     name,
+    topics: [
+      {
+        name: from,
+        partitions: 1,
+        key: [{ name: "id", type: "STRING" }],
+        value: [{ name: "n", type: "INT" }],
+      },
+    ],
     nodes: [
       { id: "src", kind: "stream-source", config: { topic: from } },
       { id: "out", kind: "sink", config: { topic: to } },

@@ -12,13 +12,22 @@ export const ErrorBody = z
   })
   .meta({ id: "Error" });
 
-export const Finding = z.object({
-  code: z.string(),
-  severity: z.enum(["error", "warning", "info"]),
-  nodeId: z.string().optional(),
-  edgeId: z.string().optional(),
-  message: z.string(),
-});
+export const Finding = z
+  .object({
+    code: z.string().describe("catalogued finding code, e.g. RF021"),
+    severity: z.enum(["error", "warning", "info"]),
+    nodeId: z.string().optional(),
+    edgeId: z.string().optional(),
+    field: z
+      .string()
+      .optional()
+      .describe("path inside the node or document, e.g. config.predicate"),
+    message: z.string(),
+    line: z.number().int().optional(),
+    column: z.number().int().optional(),
+    fix: z.unknown().optional().describe("edits that fix it (applyFix in @riffle/topology)"),
+  })
+  .meta({ id: "Finding" });
 
 export const IdParam = z.object({ id: z.string() });
 export const VersionParam = z.object({ id: z.string(), version: z.coerce.number().int().min(1) });

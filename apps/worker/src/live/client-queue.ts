@@ -5,7 +5,7 @@
 export class ClientQueue<T> {
   private items: T[] = [];
   private tokens: number;
-  private refilledAt = Date.now();
+  private refilledAt?: number;
   /** Dropped since the last drain, reported to the client then reset. */
   private droppedSinceDrain = 0;
   droppedTotal = 0;
@@ -48,9 +48,9 @@ export class ClientQueue<T> {
   }
 
   private refill(now: number) {
-    const elapsed = now - this.refilledAt;
+    const elapsed = now - (this.refilledAt ?? now);
+    this.refilledAt = now;
     if (elapsed <= 0) return;
     this.tokens = Math.min(this.ratePerSecond, this.tokens + (elapsed * this.ratePerSecond) / 1000);
-    this.refilledAt = now;
   }
 }

@@ -87,12 +87,17 @@ export class LiveHub {
 
   /** Queue sizes and drop counts, for tests and the bench. */
   stats() {
-    return [...this.subs.values()].flatMap((m) =>
+    return [...this.subs].flatMap(([socket, m]) =>
       [...m.entries()].map(([deploymentId, s]) => ({
+        socketId: socket.id,
         deploymentId,
         queued: s.queue.size,
         capacity: s.queue.capacity,
         dropped: s.queue.droppedTotal,
+        /** Packets engine.io holds for this socket beyond our queue. */
+        pendingPackets: conn(socket).writeBuffer.length,
+        /** False while the client has not taken what was sent before. */
+        writable: conn(socket).transport.writable,
       })),
     );
   }
@@ -161,9 +166,11 @@ export class LiveHub {
 
 /** True when everything sent before has left the process: the client is keeping up. */
 function transportIdle(socket: Socket): boolean {
-  const conn = socket.conn as unknown as {
-    writeBuffer: unknown[];
-    transport: { writable: boolean };
-  };
-  return conn.transport.writable && conn.writeBuffer.length === 0;
+  const c = conn(socket);
+  return c.transport.writable && c.writeBuffer.length === 0;
+}
+
+/** engine.io's connection: its write buffer and transport state are public but untyped. */
+function conn(socket: Socket) {
+  return socket.conn as unknown as { writeBuffer: unknown[]; transport: { writable: boolean } };
 }

@@ -128,7 +128,8 @@ export class DeploymentService {
   async metrics(id: string): Promise<MetricsSnapshot | undefined> {
     await this.get(id);
     const l = this.live.get(id);
-    return l ? (l.metrics ?? snapshot(l.runner.counters(), undefined)) : undefined;
+    // Counters as of now; rates over the time since the last tick.
+    return l ? snapshot(l.runner.counters(), l.metrics) : undefined;
   }
 
   setTaps(id: string, nodeIds: string[]) {

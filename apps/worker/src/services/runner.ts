@@ -77,16 +77,24 @@ function startPassThrough(options: RunnerOptions): RunningDeployment {
     let out = rec;
     const sinkTopic = node.kind === "sink" ? topicOf(node) : undefined;
     if (sinkTopic) {
-      out = log.append(sinkTopic, rec);
-      options.onOutput(toOutput(node.id, out));
+      out = log.append(sinkTopic, { key: rec.key, value: rec.value, timestamp: rec.timestamp });
+      options.onOutput(toOutput(node.id, out, sinkTopic));
     } else if (taps.has(node.id)) {
       options.onOutput(toOutput(node.id, rec));
     }
     for (const next of downstream(doc.edges, node.id)) emit(byId.get(next)!, out, seen);
   };
+  declareSinkTopics(doc, log);
+  const process = (n: Node) => (rec: LogRecord) => {
+    try {
+      emit(n, rec, new Set());
+    } catch (err) {
+      options.onError(err as Error);
+    }
+  };
   const unsubscribe = doc.nodes
     .filter((n) => SOURCE_KINDS.has(n.kind))
-    .map((n) => log.subscribe(topicOf(n)!, (rec) => emit(n, rec, new Set())));
+    .map((n) => log.subscribe(topicOf(n)!, process(n)));
   return {
     counters: () => ({
       nodes: [...counts].map(([nodeId, c]) => ({ nodeId, ...c })),
@@ -104,6 +112,21 @@ function startPassThrough(options: RunnerOptions): RunningDeployment {
   };
 }
 
+/** Sink topics get their declared partition count, else the widest source's (Kafka Streams
+ *  expects them to exist; Riffle creates them on deploy). */
+function declareSinkTopics(doc: Topology, log: TopicLog) {
+  const declared = new Map(doc.topics.map((t) => [t.name, t.partitions]));
+  const sources = doc.nodes.filter((n) => SOURCE_KINDS.has(n.kind)).map(topicOf);
+  const widest = Math.max(
+    1,
+    ...sources.map((t) => log.info(t!)?.partitions ?? declared.get(t!) ?? 1),
+  );
+  for (const n of doc.nodes) {
+    const topic = n.kind === "sink" ? topicOf(n) : undefined;
+    if (topic) log.declare(topic, declared.get(topic) ?? widest);
+  }
+}
+
 function topicOf(node: Node): string | undefined {
   return (node.config as { topic?: string }).topic;
 }
@@ -112,10 +135,11 @@ function downstream(edges: Edge[], nodeId: string): string[] {
   return edges.filter((e) => e.from.node === nodeId).map((e) => e.to.node);
 }
 
-function toOutput(nodeId: string, r: LogRecord): OutputRecord {
+/** Sink records carry their topic; tapped records do not (they are not in any topic yet). */
+function toOutput(nodeId: string, r: LogRecord, topic?: string): OutputRecord {
   return {
     nodeId,
-    topic: r.topic,
+    topic,
     key: r.key,
     value: r.value,
     timestamp: r.timestamp,

@@ -4,7 +4,7 @@
 import type { PrismaClient } from "../db/client";
 import type { InputJsonValue } from "../db/generated/internal/prismaNamespace";
 import { InvalidTopologyError, NotFoundError, VersionConflictError } from "../errors";
-import { validateDocument } from "./validation.service";
+import { readDocument } from "./validation.service";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -123,8 +123,8 @@ export class TopologyService {
   }
 }
 
-/** Versions hold documents that parse; semantic findings are left to validate and deploy. */
+/** Versions hold readable documents; semantic findings are left to validate and deploy. */
 function assertDocument(document: unknown) {
-  const { document: parsed, findings } = validateDocument(document);
+  const { document: parsed, findings } = readDocument(document);
   if (!parsed) throw new InvalidTopologyError(findings);
 }

@@ -1,0 +1,86 @@
+// Fifty subscribers, ten of which stop reading: processing is not held back, every per-client
+// buffer stays within its bound, and each client is told exactly how many records it missed
+// (received + dropped = produced, for readers and for stalled clients once they read again).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { call, passThrough, startTestWorker, type TestWorker } from "./harness";
+import { connect, type Tally, until } from "./live-client";
+
+const CLIENTS = 50;
+const STALLED = 10;
+const RECORDS = 3000;
+const CAPACITY = 200;
+const PAD = "x".repeat(4096);
+
+describe("50 live clients, 10 never reading", () => {
+  let w: TestWorker;
+  let clients: Tally[] = [];
+  beforeAll(async () => {
+    w = await startTestWorker(
+      { name: "pglite" },
+      { hub: { queueCapacity: CAPACITY, maxRatePerClient: 1_000_000 } },
+    );
+  });
+  afterAll(async () => {
+    for (const c of clients) c.close();
+    await w?.stop();
+  });
+
+  it("keeps buffers bounded, processing complete and drop counts exact", async () => {
+    const t = await call(w, "POST", "/topologies", {
+      name: "load",
+      document: passThrough("load-in", "load-out"),
+    });
+    const id = (await call(w, "POST", "/deployments", { topologyId: t.body.id })).body.id;
+    clients = await Promise.all(Array.from({ length: CLIENTS }, () => connect(w.url, { keep: 0 })));
+    const stalled = clients.slice(0, STALLED);
+    const readers = clients.slice(STALLED);
+    // Readers take at most 100 records/s: a browser's share; stalled ones take everything offered.
+    await Promise.all(stalled.map((c) => c.subscribe(id)));
+    await Promise.all(readers.map((c) => c.subscribe(id, { maxRate: 100 })));
+    for (const c of stalled) c.stall();
+
+    let maxQueued = 0;
+    let maxPending = 0;
+    for (let i = 0; i < RECORDS; i++) {
+      w.services.log.append("load-in", { key: `k${i}`, value: { n: i, pad: PAD } });
+      if (i % 100 === 99) {
+        await new Promise((r) => setTimeout(r, 10));
+        for (const s of w.hub.stats()) {
+          maxQueued = Math.max(maxQueued, s.queued);
+          maxPending = Math.max(maxPending, s.pendingPackets);
+        }
+      }
+    }
+
+    const metrics = await call(w, "GET", `/deployments/${id}/metrics`);
+    expect(metrics.body.nodes.find((n: { nodeId: string }) => n.nodeId === "out").recordsOut).toBe(
+      RECORDS,
+    );
+    expect(maxQueued).toBeLessThanOrEqual(CAPACITY);
+    // engine.io holds at most the batch in flight (+ a ping) for a client that is not reading.
+    expect(maxPending).toBeLessThanOrEqual(2);
+
+    const settled = (c: Tally) => c.received + c.dropped === RECORDS;
+    await until("readers settled", () => readers.every(settled));
+    for (const c of readers) expect(c.dropped).toBeGreaterThan(0);
+
+    const stalledStats = w.hub
+      .stats()
+      .filter((s) => stalled.some((c) => c.socket.id === s.socketId));
+    expect(stalledStats).toHaveLength(STALLED);
+    for (const s of stalledStats) {
+      // Their TCP buffers are full, so the worker is not writing to them at all...
+      expect(s.writable).toBe(false);
+      // ...yet their queues hold no more than the bound and everything else is counted.
+      expect(s.queued).toBeLessThanOrEqual(CAPACITY);
+      expect(s.dropped).toBeGreaterThan(0);
+    }
+
+    for (const c of stalled) c.resume();
+    await until("stalled clients settled", () => stalled.every(settled));
+    for (const c of stalled) {
+      expect(c.dropped).toBeGreaterThan(0);
+      expect(c.received).toBeGreaterThan(0);
+    }
+  });
+});
