@@ -32,7 +32,7 @@ export interface TestDriverOptions {
 }
 
 export class TopologyTestDriver {
-  readonly log = new MemoryLog();
+  readonly log: MemoryLog;
   readonly deadLetters: DeadLetter[] = [];
   /** Every record written to a non-internal topic, in production order. */
   private readonly produced: LogRecord[] = [];
@@ -46,6 +46,7 @@ export class TopologyTestDriver {
     options: TestDriverOptions = {},
   ) {
     this.wallClock = options.wallClockMs ?? 0;
+    this.log = new MemoryLog(topology.partitionsOf);
     this.manager = new TaskManager(topology, {
       wallClock: () => this.wallClock,
       onDeadLetter: (letter) => this.deadLetters.push(letter),

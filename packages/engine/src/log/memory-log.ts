@@ -12,7 +12,8 @@ export class MemoryLog implements Log {
   private readonly topics = new Map<string, MemoryTopic>();
   private readonly offsets = new Map<string, number>();
 
-  constructor(private readonly defaultPartitions = 1) {}
+  /** `partitionsOf` gives the partition count of topics created on first append. */
+  constructor(private readonly partitionsOf: (topic: string) => number = () => 1) {}
 
   async createTopic(name: string, config: TopicConfig): Promise<void> {
     this.ensureTopic(name, config);
@@ -74,7 +75,7 @@ export class MemoryLog implements Log {
   }
 
   private appendOne(record: ProducerRecord): LogRecord {
-    const topic = this.ensureTopic(record.topic, { partitions: this.defaultPartitions });
+    const topic = this.ensureTopic(record.topic, { partitions: this.partitionsOf(record.topic) });
     const partition = record.partition ?? partitionFor(record.key, topic.partitions.length);
     const log = topic.partitions[partition];
     if (!log) throw new RangeError(`topic ${record.topic} has no partition ${partition}`);

@@ -99,17 +99,25 @@ export function buildTopology(graph: LogicalGraph, config: TopologyConfig): Topo
   const streamGroups = groups.filter((g) => !isGlobal(g));
   // Repartition topics without an explicit count take the count of the co-partitioned source
   // topics of the sub-topology reading them, else of the sub-topology writing them.
-  for (let pass = 0; pass < streamGroups.length + 1; pass++) {
-    for (const g of streamGroups) {
-      const sources = topicsOf(g, (n) => n.source?.topics);
-      const known = sources.filter((t) => counts.has(t) || !isInternal(t));
-      const writesTo = topicsOf(g, (n) => n.sinkTopics).filter(isInternal);
-      const width = Math.max(1, ...known.map(partitionsOf));
-      for (const t of sources)
-        if (!counts.has(t) && isInternal(t) && known.length) counts.set(t, width);
-      for (const t of writesTo) if (!counts.has(t) && known.length) counts.set(t, width);
+  const settle = (pick: (g: GraphNode[]) => { known: string[]; open: string[] }) => {
+    for (let pass = 0; pass <= streamGroups.length; pass++) {
+      for (const g of streamGroups) {
+        const { known, open } = pick(g);
+        if (known.length === 0) continue;
+        const width = Math.max(...known.map(partitionsOf));
+        for (const t of open) if (!counts.has(t)) counts.set(t, width);
+      }
     }
-  }
+  };
+  const isKnown = (t: string) => counts.has(t) || !isInternal(t);
+  settle((g) => {
+    const sources = topicsOf(g, (n) => n.source?.topics);
+    return { known: sources.filter(isKnown), open: sources.filter((t) => !isKnown(t)) };
+  });
+  settle((g) => ({
+    known: topicsOf(g, (n) => n.source?.topics).filter(isKnown),
+    open: topicsOf(g, (n) => n.sinkTopics).filter(isInternal),
+  }));
   function isInternal(t: string): boolean {
     return t.startsWith(`${app}-`) && t.endsWith("-repartition");
   }

@@ -3,7 +3,7 @@
 // starting just after each record ([t + 1, t + 1 + d]) when it holds records. A new record
 // updates every existing window containing it and creates the windows it defines; each
 // affected window is recomputed from the records buffered for its key and forwarded.
-// Windows ending at or before stream time - grace are closed.
+// Windows are inclusive, so one closes once stream time > end + grace.
 import { Change, type ProcessorFactory } from "../../processor/processor";
 import type { WindowEntry, WindowStore } from "../../state/window-store";
 import type { SlidingWindows } from "../sliding-windows";
@@ -41,22 +41,22 @@ export function slidingAggregateProcessor(
       }
       if (ts > observed) observed = ts;
       const closeTime = observed - windows.graceMs;
-      if (ts + d <= closeTime) {
+      if (ts + d < closeTime) {
         counters.dropped++;
         return;
       }
       buffer.put(key, value, ts, ts);
       const records = buffer.fetchRange(key, ts - 2 * d - 1, ts + 2 * d + 1);
-      const starts = new Set<number>([ts - d]);
+      const starts = new Set<number>([Math.max(0, ts - d)]);
       for (const r of records) {
         if (r.start < ts && ts <= r.start + 1 + d) starts.add(r.start + 1);
-        if (r.start > ts && r.start - d <= ts) starts.add(r.start - d);
+        if (r.start > ts && r.start - d <= ts) starts.add(Math.max(0, r.start - d));
       }
       if (records.some((r) => r.start > ts && r.start <= ts + 1 + d)) starts.add(ts + 1);
       let updated = false;
       for (const start of [...starts].sort((a, b) => a - b)) {
         const end = start + d;
-        if (end <= closeTime || start < 0) continue;
+        if (end < closeTime) continue;
         const inWindow = records.filter((r) => r.start >= start && r.start <= end);
         if (inWindow.length === 0) continue;
         const old = store.fetch(key, start);
