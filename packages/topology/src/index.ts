@@ -9,6 +9,7 @@ export * from "./document";
 export type { Edit, Finding, Fix } from "./findings";
 export { hasErrors } from "./findings";
 export { applyFix } from "./fixes";
+export { topologyJsonSchema } from "./json-schema";
 export { KIND_EXAMPLES } from "./kind-examples";
 export * from "./kinds";
 export { type ParseResult, parseDocument } from "./parse";
