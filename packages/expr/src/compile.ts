@@ -88,24 +88,7 @@ function compileCall(helper: HelperName, args: Compiled[], volatile: boolean): C
 /** Hot paths: short-circuit logic, comparisons against a constant, LIKE with a fixed pattern. */
 function specialised(helper: HelperName, args: Compiled[]): Evaluator | undefined {
   const [a, b] = args.map((x) => x.run);
-  if (helper === "and") {
-    return (f) => {
-      const x = a(f);
-      if (x === false) return false;
-      const y = b(f);
-      if (y === false) return false;
-      return x == null || y == null ? null : true;
-    };
-  }
-  if (helper === "or") {
-    return (f) => {
-      const x = a(f);
-      if (x === true) return true;
-      const y = b(f);
-      if (y === true) return true;
-      return x == null || y == null ? null : false;
-    };
-  }
+  if (helper === "and" || helper === "or") return shortCircuit(a, b, helper === "or");
   if ((helper === "like" || helper === "notLike") && args[1].constant && args[2].constant) {
     return likeWithPattern(a, args[1].value, args[2].value, helper === "notLike");
   }
@@ -119,6 +102,20 @@ function specialised(helper: HelperName, args: Compiled[]): Evaluator | undefine
     return compareWithConstant(op, args[0], args[1].value);
   }
   return undefined;
+}
+
+/**
+ * SQL AND (dominant false) and OR (dominant true): the dominant value wins even over null and
+ * skips the right side; otherwise null if either side is null.
+ */
+function shortCircuit(a: Evaluator, b: Evaluator, dominant: boolean): Evaluator {
+  return (f) => {
+    const x = a(f);
+    if (x === dominant) return dominant;
+    const y = b(f);
+    if (y === dominant) return dominant;
+    return x == null || y == null ? null : !dominant;
+  };
 }
 
 function likeWithPattern(

@@ -22,6 +22,7 @@ export { children, stripPositions } from "./ast";
 export { compileExpression, type Evaluator, type Frames } from "./compile";
 export { FUNCTIONS, findFunction } from "./functions/catalogue";
 export type { Category, FunctionDef } from "./functions/define";
+export { functionReference } from "./functions/reference";
 export { parseExpression, parseExpressionAt } from "./parser";
 export {
   type ExprError,

@@ -303,36 +303,34 @@ class ExpressionParser {
 
   /** `MAP(k := v, ...)` or `MAP(k, v, ...)`. */
   private mapConstructor(pos: Expr["pos"]): Expr {
-    const s = this.s;
-    s.next();
-    s.next();
-    const entries: { key: Expr; value: Expr }[] = [];
-    if (!s.acceptSymbol(")")) {
-      do {
-        const key = this.expression(0);
-        if (!s.acceptSymbol(":=")) s.expectSymbol(",");
-        entries.push({ key, value: this.expression(0) });
-      } while (s.acceptSymbol(","));
-      s.expectSymbol(")");
-    }
+    const entries = this.entries(() => {
+      const key = this.expression(0);
+      if (!this.s.acceptSymbol(":=")) this.s.expectSymbol(",");
+      return { key, value: this.expression(0) };
+    });
     return { kind: "map", entries, pos };
   }
 
   /** `STRUCT(name := value, ...)`. */
   private structConstructor(pos: Expr["pos"]): Expr {
-    const s = this.s;
-    s.next();
-    s.next();
-    const fields: { name: string; value: Expr }[] = [];
-    if (!s.acceptSymbol(")")) {
-      do {
-        const { name } = this.name("a field name");
-        s.expectSymbol(":=");
-        fields.push({ name, value: this.expression(0) });
-      } while (s.acceptSymbol(","));
-      s.expectSymbol(")");
-    }
+    const fields = this.entries(() => {
+      const { name } = this.name("a field name");
+      this.s.expectSymbol(":=");
+      return { name, value: this.expression(0) };
+    });
     return { kind: "struct", fields, pos };
+  }
+
+  /** After a constructor word: `(` entry, ... `)`, possibly empty. */
+  private entries<T>(entry: () => T): T[] {
+    this.s.next();
+    this.s.next();
+    const items: T[] = [];
+    if (this.s.acceptSymbol(")")) return items;
+    do items.push(entry());
+    while (this.s.acceptSymbol(","));
+    this.s.expectSymbol(")");
+    return items;
   }
 
   /** Comma-separated expressions up to `close` (consumed); may be empty. */

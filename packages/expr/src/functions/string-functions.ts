@@ -83,7 +83,7 @@ export const STRING_FUNCTIONS: FunctionDef[] = [
     category: "string",
     signature: "SPLIT(str STRING, delimiter STRING) -> ARRAY<STRING>",
     doc: "Splits around the delimiter; an empty delimiter splits into characters.",
-    example: "SPLIT('a,b,,c', ',') => ['a', 'b', '', 'c']",
+    example: "SPLIT('a,b,,c', ',') => ARRAY['a', 'b', '', 'c']; SPLIT('ab', '') => ARRAY['a', 'b']",
     params: [STRING, STRING],
     returns: arrayOf(STRING),
     helper: "split",

@@ -33,7 +33,8 @@ export const TIME_FUNCTIONS: FunctionDef[] = [
     category: "date-time",
     signature: "FORMAT_TIMESTAMP(ts TIMESTAMP, pattern STRING [, zone STRING]) -> STRING",
     doc: `Formats a TIMESTAMP with a Java DateTimeFormatter pattern; ${ZONE_DOC}.`,
-    example: "FORMAT_TIMESTAMP(ROWTIME, 'yyyy-MM-dd''T''HH:mm') => '2024-05-01T12:30'",
+    example:
+      "FORMAT_TIMESTAMP(PARSE_TIMESTAMP('2024-05-01 12:30', 'yyyy-MM-dd HH:mm'), 'yyyy-MM-dd''T''HH:mm', '+02:00') => '2024-05-01T14:30'",
     params: [TIMESTAMP, STRING, STRING],
     required: 2,
     returns: STRING,
@@ -44,7 +45,8 @@ export const TIME_FUNCTIONS: FunctionDef[] = [
     category: "date-time",
     signature: "PARSE_TIMESTAMP(text STRING, pattern STRING [, zone STRING]) -> TIMESTAMP",
     doc: `Parses text with a Java DateTimeFormatter pattern to a TIMESTAMP (null if it does not match); ${ZONE_DOC}.`,
-    example: "PARSE_TIMESTAMP('2024-05-01 12:30', 'yyyy-MM-dd HH:mm', 'Europe/Paris')",
+    example:
+      "PARSE_TIMESTAMP('2024-05-01 12:30', 'yyyy-MM-dd HH:mm', 'Europe/Paris') => 1714559400000",
     params: [STRING, STRING, STRING],
     required: 2,
     returns: TIMESTAMP,

@@ -14,6 +14,6 @@ export function roundHalfUp(x: number, scale: number): number {
     const f = 10 ** scale;
     return Math.sign(x) * (Math.round(magnitude * f) / f);
   }
-  const rounded = Number(`${Math.round(Number(`${magnitude}e${scale}`))}e-${scale}`);
+  const rounded = Number(`${Math.round(Number(`${magnitude}e${scale}`))}e${-scale}`);
   return x < 0 ? -rounded : rounded;
 }

@@ -49,15 +49,15 @@ export function instr(s: unknown, sub: unknown, position: unknown = 1, occurrenc
   if (s == null || sub == null || position == null || occurrence == null) return null;
   const str = String(s);
   const needle = String(sub);
-  let from = position as number;
+  const start = position as number;
   let found = -1;
   for (let n = 0; n < (occurrence as number); n++) {
+    if (n > 0 && start < 0 && found === 0) return 0;
     found =
-      from >= 0
-        ? str.indexOf(needle, n === 0 ? from - 1 : found + 1)
-        : str.lastIndexOf(needle, n === 0 ? str.length + from : found - 1);
+      start >= 0
+        ? str.indexOf(needle, n === 0 ? start - 1 : found + 1)
+        : str.lastIndexOf(needle, n === 0 ? str.length + start : found - 1);
     if (found < 0) return 0;
-    from = found;
   }
   return found + 1;
 }
