@@ -72,12 +72,9 @@ describe.each([
     const original = c.make();
     const directory = new StateDirectory(dir);
     const checkpoint = directory.store(original.name, 2);
-    original.init(
-      checkpoint.logger({
-        log: (key, value, timestamp) => changelog.push({ key, value, timestamp }),
-      }),
-    );
+    original.init({ log: (key, value, timestamp) => changelog.push({ key, value, timestamp }) });
     c.write(original, 1);
+    checkpoint.stage(changelog);
     checkpoint.flush(changelog.length);
     const flushedAt = changelog.length;
     c.write(original, 2); // never flushed: the process dies here

@@ -62,14 +62,9 @@ export class StoreCheckpoint {
     return this.offset() ?? 0;
   }
 
-  /** Wraps the store's changelog logger so each write is also cached for the next flush. */
-  logger(next: ChangeLogger | undefined): ChangeLogger {
-    return {
-      log: (key, value, timestamp) => {
-        this.pending.set(storeKey(key), { key, value, timestamp });
-        next?.log(key, value, timestamp);
-      },
-    };
+  /** Adds a store's changelog entries since the last call to the write cache. */
+  stage(entries: Iterable<ChangelogEntry>): void {
+    for (const e of entries) this.pending.set(storeKey(e.key), e);
   }
 
   /**

@@ -1,0 +1,316 @@
+// A running deployment: every task of a topology polling its input partitions on a Log,
+// committing at batch boundaries under Kafka Streams' processing guarantees, with stores
+// restored (from checkpoints when persistent) before processing starts.
+import type { Log, LogRecord, ProducerRecord } from "../log/log";
+import { decodeChangelog } from "../processor/changelog-codec";
+import type { MetricsSnapshot } from "../processor/metrics";
+import type { StreamTask } from "../processor/stream-task";
+import type { DeadLetter } from "../processor/task-context";
+import { TaskManager } from "../processor/task-manager";
+import type { Topology } from "../processor/topology";
+import { StateDirectory, type StoreCheckpoint } from "../state/persistent";
+import { changelogTopic, type StateStore } from "../state/store";
+import { deadLetterRecord, deadLetterTopic } from "./dead-letters";
+import { fetch, type InputPartition, inputPartition, processRound } from "./input-partitions";
+
+export type ProcessingGuarantee = "at_least_once" | "exactly_once_v2";
+export type DeploymentStatus = "restoring" | "running" | "stopped" | "failed";
+
+export interface DeploymentOptions {
+  topology: Topology;
+  log: Log;
+  /** Kafka Streams' processing.guarantee; at_least_once by default. */
+  guarantee?: ProcessingGuarantee;
+  /** commit.interval.ms: 100 under exactly_once_v2, 30000 under at_least_once, as Kafka Streams. */
+  commitIntervalMs?: number;
+  /** Directory for persistent store checkpoints; stores restore from the full changelog without it. */
+  stateDir?: string;
+  /** Records fetched per input partition per poll (max.poll.records). */
+  maxPollRecords?: number;
+  /** How long an idle poll waits before looking again. */
+  idleWaitMs?: number;
+  wallClock?: () => number;
+  /** Stop with status failed on the first dead letter instead of routing it to the DLQ topic. */
+  failFast?: boolean;
+  /** Sink output once it is durable (and visible to read_committed readers). */
+  onOutput?: (records: ProducerRecord[]) => void;
+  onStatus?: (status: DeploymentStatus, error?: Error) => void;
+}
+
+export interface DeploymentMetrics extends MetricsSnapshot {
+  /** Records per input topic-partition not yet processed (end offset minus position). */
+  lag: Record<string, number>;
+  committedRecords: number;
+}
+
+/** How often lag (end offset minus position) is measured for metrics. */
+const LAG_INTERVAL_MS = 1000;
+
+interface RunningTask {
+  task: StreamTask;
+  inputs: InputPartition[];
+  checkpoints: Map<string, StoreCheckpoint>;
+}
+
+export class Deployment {
+  readonly manager: TaskManager;
+  readonly finished: Promise<void>;
+  private state: DeploymentStatus = "restoring";
+  private error: Error | undefined;
+  private stopping = false;
+  private readonly guarantee: ProcessingGuarantee;
+  private readonly commitIntervalMs: number;
+  private readonly storeOfChangelog = new Map<string, string>();
+  private readonly deadLetters: DeadLetter[] = [];
+  private readonly lag: Record<string, number> = {};
+  private running: RunningTask[] = [];
+  private stateDirectory: StateDirectory | undefined;
+  private committedRecords = 0;
+  private wake: (() => void) | undefined;
+
+  constructor(private readonly options: DeploymentOptions) {
+    this.guarantee = options.guarantee ?? "at_least_once";
+    this.commitIntervalMs =
+      options.commitIntervalMs ?? (this.guarantee === "exactly_once_v2" ? 100 : 30_000);
+    this.manager = new TaskManager(options.topology, {
+      wallClock: options.wallClock ?? Date.now,
+      onDeadLetter: (letter) => this.deadLetters.push(letter),
+    });
+    for (const name of options.topology.stores.keys()) {
+      this.storeOfChangelog.set(changelogTopic(options.topology.applicationId, name), name);
+    }
+    this.finished = this.run().catch((error: Error) => this.fail(error));
+  }
+
+  get applicationId(): string {
+    return this.options.topology.applicationId;
+  }
+
+  status(): DeploymentStatus {
+    return this.state;
+  }
+
+  lastError(): Error | undefined {
+    return this.error;
+  }
+
+  metrics(): DeploymentMetrics {
+    return {
+      ...this.manager.metrics.snapshot(this.manager.storeSizes()),
+      lag: { ...this.lag },
+      committedRecords: this.committedRecords,
+    };
+  }
+
+  /** A task's store, for interactive queries (Kafka Streams' KafkaStreams#store). */
+  store<S extends StateStore>(name: string, partition = 0): S | undefined {
+    return this.manager.store<S>(name, partition);
+  }
+
+  get taps() {
+    return this.manager.taps;
+  }
+
+  /** Commits what was processed, closes stores and ends the loop. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.finished;
+  }
+
+  private async run(): Promise<void> {
+    const { log, topology } = this.options;
+    for (const [name, config] of topology.internalTopics) await log.createTopic(name, config);
+    await log.createTopic(deadLetterTopic(topology.applicationId), { partitions: 1 });
+    if (this.options.stateDir) this.stateDirectory = new StateDirectory(this.options.stateDir);
+    this.running = [];
+    for (const task of this.manager.allTasks()) this.running.push(await this.prepare(task));
+    this.setStatus("running");
+    let lastCommit = this.now();
+    let uncommitted = 0;
+    let lastLag = 0;
+    while (!this.stopping) {
+      const processed = await this.pollOnce();
+      uncommitted += processed;
+      const now = this.now();
+      for (const { task } of this.running) task.punctuateWallClock(now);
+      if (this.guarantee === "at_least_once") await this.flushOutput();
+      // Under exactly-once, outputs are invisible until committed: commit as soon as the input
+      // is drained too, so results show promptly. at_least_once keeps to its interval.
+      const drained = processed === 0 && this.guarantee === "exactly_once_v2";
+      if (uncommitted > 0 && (now - lastCommit >= this.commitIntervalMs || drained)) {
+        await this.commit();
+        lastCommit = now;
+        uncommitted = 0;
+      }
+      if (now - lastLag >= LAG_INTERVAL_MS) {
+        await this.measureLag();
+        lastLag = now;
+      }
+      if (this.state === "failed") return;
+      if (processed === 0) await this.idle();
+    }
+    await this.commit();
+    await this.close();
+    this.setStatus("stopped");
+  }
+
+  private async prepare(task: StreamTask): Promise<RunningTask> {
+    const { log, topology } = this.options;
+    const checkpoints = new Map<string, StoreCheckpoint>();
+    const changelogPartition = task === this.manager.global ? 0 : task.partition;
+    for (const [name, store] of task.stores) {
+      if (!topology.stores.get(name)?.logged) continue;
+      const checkpoint = this.stateDirectory?.store(name, changelogPartition);
+      if (checkpoint) checkpoints.set(name, checkpoint);
+      const from = checkpoint?.load(store) ?? 0;
+      task.restore(
+        name,
+        await readAll(log, changelogTopic(topology.applicationId, name), changelogPartition, from),
+      );
+    }
+    const isGlobal = task === this.manager.global;
+    const inputs: InputPartition[] = [];
+    for (const topic of task.sub.sourceTopics) {
+      const partitions = isGlobal ? topology.partitionsOf(topic) : 1;
+      for (let i = 0; i < partitions; i++) {
+        const p = isGlobal ? i : task.partition;
+        const committed = await log.committed(topology.applicationId, topic, p);
+        inputs.push(inputPartition(topic, p, committed ?? 0));
+      }
+    }
+    return { task, inputs, checkpoints };
+  }
+
+  private async pollOnce(): Promise<number> {
+    const max = this.options.maxPollRecords ?? 1000;
+    let processed = 0;
+    for (const r of this.running) {
+      if (!(await fetch(this.options.log, r.inputs, max))) continue;
+      processed += processRound(r.inputs, (record) => r.task.process(record));
+      if (this.options.failFast && this.deadLetters.length > 0) {
+        const letter = this.deadLetters[0];
+        throw new Error(
+          `fail-fast: ${letter.topic}-${letter.partition}@${letter.offset}: ${letter.reason}`,
+        );
+      }
+    }
+    return processed;
+  }
+
+  /** at_least_once: outputs become visible right away; offsets follow at the next commit. */
+  private async flushOutput(): Promise<void> {
+    const records = this.drain();
+    if (records.length === 0) return;
+    await this.options.log.append(records);
+    this.published(records);
+  }
+
+  /** exactly_once_v2: outputs, changelog, dead letters and offsets in one atomic commit. */
+  private async commit(): Promise<void> {
+    const records = this.drain();
+    const offsets = this.running.flatMap((r) => r.task.offsets());
+    await this.options.log.commit({ applicationId: this.applicationId, records, offsets });
+    this.published(records);
+    await this.flushCheckpoints();
+  }
+
+  private drain(): ProducerRecord[] {
+    const records: ProducerRecord[] = [];
+    for (const { task, checkpoints } of this.running) {
+      records.push(...task.drainOutput());
+      const changelog = task.drainChangelog();
+      records.push(...changelog);
+      for (const c of changelog) {
+        const store = this.storeOfChangelog.get(c.topic);
+        if (store) checkpoints.get(store)?.stage([decodeChangelog(c as LogRecord)]);
+      }
+    }
+    for (const letter of this.deadLetters.splice(0)) {
+      records.push(deadLetterRecord(this.applicationId, letter));
+    }
+    return records;
+  }
+
+  private published(records: ProducerRecord[]): void {
+    this.committedRecords += records.length;
+    const internal = this.options.topology.internalTopics;
+    const outputs = records.filter(
+      (r) => !internal.has(r.topic) && !this.storeOfChangelog.has(r.topic),
+    );
+    if (outputs.length > 0) this.options.onOutput?.(outputs);
+  }
+
+  /** Checkpoints follow the commit that made their changelog records durable, never precede it. */
+  private async flushCheckpoints(): Promise<void> {
+    for (const { task, checkpoints } of this.running) {
+      for (const [store, checkpoint] of checkpoints) {
+        const partition = task === this.manager.global ? 0 : task.partition;
+        const topic = changelogTopic(this.applicationId, store);
+        checkpoint.flush(await this.options.log.endOffset(topic, partition));
+      }
+    }
+  }
+
+  private async measureLag(): Promise<void> {
+    for (const { inputs } of this.running) {
+      for (const i of inputs) {
+        const end = await this.options.log.endOffset(i.topic, i.partition);
+        this.lag[`${i.topic}-${i.partition}`] = Math.max(
+          0,
+          end - i.position + (i.buffer.length - i.head),
+        );
+      }
+    }
+  }
+
+  private idle(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, this.options.idleWaitMs ?? 20);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  private async close(): Promise<void> {
+    for (const { task } of this.running) for (const s of task.stores.values()) s.close();
+    await this.stateDirectory?.close();
+  }
+
+  private async fail(error: Error): Promise<void> {
+    this.error = error;
+    this.setStatus("failed", error);
+    await this.close().catch(() => {});
+  }
+
+  private setStatus(status: DeploymentStatus, error?: Error): void {
+    this.state = status;
+    this.options.onStatus?.(status, error);
+  }
+
+  private now(): number {
+    return (this.options.wallClock ?? Date.now)();
+  }
+}
+
+/** Starts processing; restore happens first, while the status is `restoring`. */
+export function startDeployment(options: DeploymentOptions): Deployment {
+  return new Deployment(options);
+}
+
+async function readAll(
+  log: Log,
+  topic: string,
+  partition: number,
+  from: number,
+): Promise<LogRecord[]> {
+  const records: LogRecord[] = [];
+  for (let offset = from; ; ) {
+    const batch = await log.read(topic, partition, offset, 10_000);
+    if (batch.length === 0) return records;
+    records.push(...batch);
+    offset = batch[batch.length - 1].offset + 1;
+  }
+}

@@ -1,0 +1,11 @@
+// The deployment runtime: tasks over a Log under a processing guarantee, and dead letters.
+
+export { DLQ_HEADERS, deadLetterRecord, deadLetterTopic } from "./dead-letters";
+export {
+  Deployment,
+  type DeploymentMetrics,
+  type DeploymentOptions,
+  type DeploymentStatus,
+  type ProcessingGuarantee,
+  startDeployment,
+} from "./deployment";
