@@ -33,3 +33,6 @@ export type { Topology, TopologyConfig } from "./processor/topology";
 export { TopologyError } from "./processor/topology";
 export * from "./serde";
 export * from "./state";
+export * from "./log/durable";
+export * from "./runtime";
+export * from "./state/persistent";
