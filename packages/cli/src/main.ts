@@ -3,6 +3,7 @@
 // `process.exitCode`, which main() returns.
 import { Command, CommanderError } from "commander";
 import { registerDescribe } from "./commands/describe";
+import { registerExport } from "./commands/export";
 import { registerImport } from "./commands/import";
 import { registerTemplates } from "./commands/templates";
 import { registerTest } from "./commands/test";
@@ -18,6 +19,7 @@ const COMMANDS: RegisterCommand[] = [
   registerTemplates,
   registerImport,
   registerTest,
+  registerExport,
 ];
 
 /** Usage errors (unknown command, missing argument) exit with 2, like unreadable input. */

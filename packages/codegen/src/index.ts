@@ -3,13 +3,14 @@ import type { ExportResult, Lang } from "./finding";
 import { printJava } from "./java/printer";
 import { printKsql } from "./ksql/printer";
 import { type CodegenModel, prepare } from "./model";
+import { printTypeScript } from "./typescript/printer";
 
 export type { ExportResult, Finding, FindingCode, Lang } from "./finding";
 
 const PRINTERS: Record<Lang, (model: CodegenModel) => ExportResult> = {
   ksql: printKsql,
   java: printJava,
-  ts: printJava,
+  ts: printTypeScript,
 };
 
 /**
@@ -26,3 +27,5 @@ export function exportTopology(input: unknown, lang: Lang): ExportResult {
 export const toKsql = (input: unknown): ExportResult => exportTopology(input, "ksql");
 /** A Kafka Streams application in Java; see exportTopology. */
 export const toJava = (input: unknown): ExportResult => exportTopology(input, "java");
+/** A TypeScript module on Riffle's engine DSL; see exportTopology. */
+export const toTypeScript = (input: unknown): ExportResult => exportTopology(input, "ts");
