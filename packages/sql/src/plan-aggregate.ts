@@ -60,16 +60,18 @@ export function planAggregate(
   }
   const group = resolve(groupBy[0], input.ctx, "GROUP BY");
   const aggregates = new Map<string, PlannedAggregate>();
-  const splicesOf = (ref: ExprRef): Splice[] =>
+  const splicesOf = (ref: ExprRef, alias?: string): Splice[] =>
     aggregateCalls(ref).map((call) => {
-      const planned = planCall(ref, call, input.ctx, aggregates);
+      const whole = call.start === 0 && call.end === ref.tokens.length;
+      const planned = planCall(ref, call, input.ctx, aggregates, whole ? alias : undefined);
       return { start: call.start, end: call.end, text: planned.name };
     });
-  const refs = [
-    ...q.items.flatMap((i) => (i.kind === "expr" ? [i.expr] : [])),
-    ...(q.having ? [q.having] : []),
-  ];
-  refs.forEach(splicesOf);
+  /* An item that is just `AGG(...) AS name` names its aggregate column, so the projection
+     after the aggregate is often the identity and needs no node. */
+  for (const item of q.items) {
+    if (item.kind === "expr") splicesOf(item.expr, item.alias?.name);
+  }
+  if (q.having) splicesOf(q.having);
 
   const bare = group.used.length === 1 && group.text === quoteName(group.used[0].column);
   const ksqlKey = keyNameOf(q, input, group.text, bare ? group.used[0].column : undefined);
@@ -173,6 +175,7 @@ function planCall(
   call: ReturnType<typeof aggregateCalls>[number],
   ctx: Context,
   aggregates: Map<string, PlannedAggregate>,
+  alias?: string,
 ): PlannedAggregate {
   const fn = call.fn as AggregateFunction;
   const args = call.args.map((a) => {
@@ -199,7 +202,12 @@ function planCall(
     );
   }
   const planned: PlannedAggregate = {
-    name: `KSQL_AGG_VARIABLE_${aggregates.size}`,
+    name:
+      alias &&
+      ![...aggregates.values()].some((a) => a.name === alias) &&
+      !ctx.columns.some((c) => c.name === alias)
+        ? alias
+        : `KSQL_AGG_VARIABLE_${aggregates.size}`,
     fn,
     args: args.map((a) => a.text),
     type,

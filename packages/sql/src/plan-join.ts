@@ -156,28 +156,7 @@ function joinTwo(join: JoinClause, left: Side, right: Side, target: string, doc:
       join.position,
     );
   }
-  const [a, b] = equalitySides(join.on);
-  const onLeft = (r: ExprRef) => tryResolve(r, left.ctx);
-  const onRight = (r: ExprRef) => tryResolve(r, right.ctx);
-  let l = onLeft(a);
-  let r = onRight(b);
-  let [lRef, rRef] = [a, b];
-  if (!l || !r) {
-    l = onLeft(b);
-    r = onRight(a);
-    [lRef, rRef] = [b, a];
-  }
-  if (!l || !r) {
-    const all = { columns: [...left.ctx.columns, ...right.ctx.columns], scope: left.ctx.scope };
-    resolve(a, all, "JOIN ON");
-    resolve(b, all, "JOIN ON");
-    fail(
-      `Invalid comparison expression '${join.on.text}' in join. Each side of the join comparision must contain references from exactly one source.`,
-      join.on.position,
-    );
-  }
-  const shown =
-    lRef === a ? `${display(l, a)} = ${display(r, b)}` : `${display(r, a)} = ${display(l, b)}`;
+  const { l, r, shown } = matchSides(join, left, right);
   const isKey = (side: Side, res: Resolved) =>
     side.sources.length === 1 &&
     res.used.length === 1 &&
@@ -346,5 +325,38 @@ function outputNames(columns: Resolvable[]): Resolvable[] {
   for (const c of columns) count.set(c.name, (count.get(c.name) ?? 0) + 1);
   return columns.map((c) =>
     count.get(c.name) === 1 ? { ...c, output: c.name } : { ...c, output: undefined },
+  );
+}
+
+/** Resolves each side of `ON a = b` against the source it names (either order) and prints
+ *  the condition as ksqlDB does in messages (`L.ID = R.F2`). */
+function matchSides(
+  join: JoinClause,
+  left: Side,
+  right: Side,
+): { l: Resolved; r: Resolved; shown: string } {
+  const [a, b] = equalitySides(join.on);
+  const straight = { l: tryResolve(a, left.ctx), r: tryResolve(b, right.ctx) };
+  if (straight.l && straight.r) {
+    return {
+      l: straight.l,
+      r: straight.r,
+      shown: `${display(straight.l, a)} = ${display(straight.r, b)}`,
+    };
+  }
+  const swapped = { l: tryResolve(b, left.ctx), r: tryResolve(a, right.ctx) };
+  if (swapped.l && swapped.r) {
+    return {
+      l: swapped.l,
+      r: swapped.r,
+      shown: `${display(swapped.r, a)} = ${display(swapped.l, b)}`,
+    };
+  }
+  const all = { columns: [...left.ctx.columns, ...right.ctx.columns], scope: left.ctx.scope };
+  resolve(a, all, "JOIN ON");
+  resolve(b, all, "JOIN ON");
+  fail(
+    `Invalid comparison expression '${join.on.text}' in join. Each side of the join comparision must contain references from exactly one source.`,
+    join.on.position,
   );
 }

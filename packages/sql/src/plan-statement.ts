@@ -112,7 +112,7 @@ function planCreateAs(s: CreateAsSelect, catalog: Catalog, doc: DocBuilder): Sou
 function addSink(owner: string, q: QueryResult, topic: string, doc: DocBuilder): void {
   const stream: Out =
     q.row.kind === "table" ? doc.add(owner, "to-stream", {}, { in: q.out }) : q.out;
-  doc.add(owner, "sink", { topic }, { in: stream }, topic);
+  doc.add(owner, "sink", { topic }, { in: stream }, owner);
 }
 
 function planInsert(s: InsertInto, catalog: Catalog, doc: DocBuilder): void {

@@ -172,7 +172,7 @@ describe("aggregations", () => {
     });
     expect(r.document.nodes[3].config).toEqual({
       aggregations: [
-        { name: "KSQL_AGG_VARIABLE_0", fn: "COUNT", args: [] },
+        { name: "N", fn: "COUNT", args: [] },
         { name: "KSQL_AGG_VARIABLE_1", fn: "AVG", args: ["AGE"] },
       ],
     });
