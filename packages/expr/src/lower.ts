@@ -87,7 +87,7 @@ class Lowering {
       case "isNull":
         return call(e.negated ? "isNotNull" : "isNull", l(e.operand));
       case "distinct":
-        return call(e.negated ? "notDistinct" : "distinct", l(e.left), l(e.right));
+        return call(e.negated ? "notDistinct" : "distinct", ...this.comparands([e.left, e.right]));
       case "like":
         return call(
           e.negated ? "notLike" : "like",
@@ -96,9 +96,12 @@ class Lowering {
           e.escape ? l(e.escape) : NULL_CONST,
         );
       case "in":
-        return call(e.negated ? "notInList" : "inList", l(e.operand), ...e.list.map(l));
+        return call(e.negated ? "notInList" : "inList", ...this.comparands([e.operand, ...e.list]));
       case "between":
-        return call(e.negated ? "notBetween" : "between", l(e.operand), l(e.low), l(e.high));
+        return call(
+          e.negated ? "notBetween" : "between",
+          ...this.comparands([e.operand, e.low, e.high]),
+        );
       case "case":
         return this.caseExpression(e);
       case "cast":
@@ -142,16 +145,24 @@ class Lowering {
           : call(helper, left, right);
       }
       default:
-        return call(COMPARISON[e.op], left, right);
+        return call(COMPARISON[e.op], ...this.comparands([e.left, e.right]));
     }
   }
 
+  /** Operands of one comparison; with a TIMESTAMP among them, STRING ones are parsed (ksqlDB). */
+  private comparands(operands: Expr[]): Ir[] {
+    const withTimestamp = operands.some((o) => this.typeOf(o).kind === "TIMESTAMP");
+    return operands.map((o) => {
+      const ir = this.lower(o);
+      return withTimestamp && this.typeOf(o).kind === "STRING" ? call("castTimestamp", ir) : ir;
+    });
+  }
+
   private caseExpression(e: ExprOf<"case">): Ir {
-    const operand = e.operand && this.lower(e.operand);
     return {
       t: "case",
       branches: e.whens.map((w) => ({
-        when: operand ? call("eq", operand, this.lower(w.when)) : this.lower(w.when),
+        when: e.operand ? call("eq", ...this.comparands([e.operand, w.when])) : this.lower(w.when),
         result: this.lower(w.result),
       })),
       otherwise: e.otherwise ? this.lower(e.otherwise) : NULL_CONST,

@@ -167,9 +167,12 @@ class ExpressionParser {
     const t = s.peek();
     const pos = positionOf(t);
     switch (t.type) {
-      case "integer":
+      case "integer": {
         s.next();
-        return literal(Number(t.image), Number(t.image) > 2147483647 ? BIGINT : INT, pos);
+        const n = BigInt(t.image);
+        if (n > 9223372036854775807n) s.fail(`integer ${t.image} is out of BIGINT range`, t);
+        return literal(Number(n), n > 2147483647n ? BIGINT : INT, pos);
+      }
       case "decimal":
         s.next();
         return literal(Number(t.image), decimalLiteralType(t.image), pos);

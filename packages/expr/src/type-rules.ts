@@ -61,9 +61,15 @@ const ORDERED = new Set(["STRING", "BOOLEAN", "BYTES", "TIMESTAMP", "DATE", "TIM
 export function comparable(a: SqlType, b: SqlType, op: ComparisonOp | "IN" | "DISTINCT"): boolean {
   if (a.kind === "NULL" || b.kind === "NULL") return true;
   if (isNumeric(a) && isNumeric(b)) return true;
+  if (isTimestampAndString(a, b) || isTimestampAndString(b, a)) return true;
   if (ORDERED.has(a.kind)) return a.kind === b.kind;
   const equality = op === "=" || op === "<>" || op === "IN" || op === "DISTINCT";
   return equality && typesEqual(a, b);
+}
+
+/** ksqlDB compares a TIMESTAMP with an ISO-8601 string such as '2024-05-01T10:00:00'. */
+function isTimestampAndString(a: SqlType, b: SqlType): boolean {
+  return a.kind === "TIMESTAMP" && b.kind === "STRING";
 }
 
 const FROM_STRING = new Set([

@@ -60,6 +60,14 @@ describe("comparisons and predicates with null (ksqlDB null semantics)", () => {
     }
   });
 
+  it("compares a TIMESTAMP with an ISO-8601 string literal (ksqlDB)", () => {
+    const ts = Date.UTC(2024, 4, 1, 10);
+    expect(evaluate("ts > '2024-05-01T09:59:59'", { ts })).toBe(true);
+    expect(evaluate("ts < '2024-05-01'", { ts })).toBe(false);
+    expect(evaluate("ts BETWEEN '2024-05-01' AND '2024-05-02T00:00'", { ts })).toBe(true);
+    expect(evaluate("ts IN ('2024-05-01T10:00:00Z')", { ts })).toBe(true);
+  });
+
   it("compares numbers across types and strings by code unit", () => {
     expect(evaluate("amount = price", { amount: 3, price: 3.0 })).toBe(true);
     expect(evaluate("name < 'b'", { name: "a" })).toBe(true);

@@ -258,6 +258,12 @@ describe("positions and errors", () => {
     });
   });
 
+  it("refuses integers beyond BIGINT", () => {
+    expect(errorOf("9223372036854775808")).toMatchObject({
+      message: "integer 9223372036854775808 is out of BIGINT range",
+    });
+  });
+
   it("passes tokenizer errors through", () => {
     expect(errorOf("name = 'abc")).toMatchObject({ line: 1, column: 8 });
   });
