@@ -10,6 +10,7 @@ import { pickByName, resolveColumn, type Scope, type ScopeColumn } from "./scope
 import { arithmeticType, castable, comparable } from "./type-rules";
 import {
   arrayOf,
+  assignable,
   BOOLEAN,
   commonTypeOf,
   formatType,
@@ -110,10 +111,7 @@ class Checker {
       case "map":
         return this.mapConstructor(e);
       case "struct":
-        return {
-          kind: "STRUCT",
-          fields: e.fields.map((f) => ({ name: f.name, type: this.check(f.value) })),
-        };
+        return this.structConstructor(e);
     }
   }
 
@@ -159,7 +157,7 @@ class Checker {
       return base.element;
     }
     if (base.kind === "MAP") {
-      if (index.kind !== "NULL" && commonTypeOf([base.key, index], "") !== base.key) {
+      if (!assignable(index, base.key)) {
         return this.error(
           e,
           `this map's keys are ${formatType(base.key)}, got ${formatType(index)}`,
@@ -173,7 +171,7 @@ class Checker {
 
   private unary(e: ExprOf<"unary">): SqlType {
     const t = this.check(e.operand);
-    if (e.op === "NOT") return this.expectBoolean(e, e.operand, t, "NOT");
+    if (e.op === "NOT") return this.expectBoolean(e.operand, t, "NOT");
     if (t.kind === "NULL" || isNumeric(t)) return t;
     return this.error(e, `cannot negate ${formatType(t)}`);
   }
@@ -181,8 +179,8 @@ class Checker {
   private binary(e: ExprOf<"binary">): SqlType {
     const { op } = e;
     if (op === "AND" || op === "OR") {
-      this.expectBoolean(e, e.left, this.check(e.left), op);
-      this.expectBoolean(e, e.right, this.check(e.right), op);
+      this.expectBoolean(e.left, this.check(e.left), op);
+      this.expectBoolean(e.right, this.check(e.right), op);
       return BOOLEAN;
     }
     if (op === "||") {
@@ -218,12 +216,9 @@ class Checker {
     return BOOLEAN;
   }
 
-  private expectBoolean(at: Expr, operand: Expr, t: SqlType, what: string): SqlType {
+  private expectBoolean(operand: Expr, t: SqlType, what: string): SqlType {
     if (t.kind !== "BOOLEAN" && t.kind !== "NULL") {
-      this.error(
-        operand.kind === "literal" || operand.kind === "column" ? operand : at,
-        `${what} needs BOOLEAN operands, got ${formatType(t)}`,
-      );
+      this.error(operand, `${what} needs BOOLEAN operands, got ${formatType(t)}`);
     }
     return BOOLEAN;
   }
@@ -254,7 +249,7 @@ class Checker {
       if (operand) {
         if (!comparable(operand, t, "="))
           this.error(when, `cannot compare ${formatType(operand)} with ${formatType(t)}`);
-      } else this.expectBoolean(when, when, t, "WHEN");
+      } else this.expectBoolean(when, t, "WHEN");
     }
     const results = e.whens.map((w) => this.check(w.result));
     if (e.otherwise) results.push(this.check(e.otherwise));
@@ -285,6 +280,14 @@ class Checker {
       "ARRAY elements",
     );
     return typeof t === "string" ? this.error(e, t) : arrayOf(t);
+  }
+
+  private structConstructor(e: ExprOf<"struct">): SqlType {
+    const fields = e.fields.map((f) => ({ name: f.name, type: this.check(f.value) }));
+    const names = fields.map((f) => f.name);
+    const repeated = names.find((n, i) => names.indexOf(n) !== i);
+    if (repeated !== undefined) return this.error(e, `STRUCT field '${repeated}' is given twice`);
+    return { kind: "STRUCT", fields };
   }
 
   private mapConstructor(e: ExprOf<"map">): SqlType {
