@@ -2,8 +2,8 @@
 // topics, and runs each kind's schema rule so every edge carries a typed flow.
 import type { Analysis, NodeAnalysis, RepartitionTopic } from "./analysis";
 import type { Edge, Node, Topic, Topology } from "./document";
-import type { Finding } from "./findings";
-import { finding } from "./findings";
+import { type Finding, finding } from "./findings";
+import { insertOnEdge } from "./fixes";
 import type { Graph } from "./graph";
 import { type InputPort, KINDS, type PortKind } from "./kinds";
 import { keyChangedAfter, repartitionBefore } from "./repartition";
@@ -103,6 +103,11 @@ function collectInputs(node: Node, ports: InputPort[], s: State) {
     }
     counts[e.to.port] = (counts[e.to.port] ?? 0) + 1;
     const flow = s.analysis.edges[e.id];
+    const port = ports.find((p) => p.name === e.to.port)!;
+    if (flow && !port.accepts.includes(flow.kind)) {
+      s.findings.push(kindMismatch(node, port, flow.kind, e, s.doc));
+      complete = false;
+    }
     if (!flow) complete = false;
     else if (flows[e.to.port]) flows[e.to.port].push(flow);
     else flows[e.to.port] = [flow];
@@ -129,18 +134,39 @@ function collectInputs(node: Node, ports: InputPort[], s: State) {
         ),
       );
     }
-    for (const flow of flows[port.name] ?? []) {
-      if (!port.accepts.includes(flow.kind)) {
-        s.findings.push(kindMismatch(node, port, flow.kind));
-        complete = false;
-      }
-    }
   }
   return { flows, complete };
 }
 
-function kindMismatch(node: Node, port: InputPort, got: PortKind): Finding {
-  const where = { nodeId: node.id, field: `inputs.${port.name}` };
+/** The conversion Kafka Streams offers from what arrives to what the port takes. */
+const CONVERSIONS: {
+  from: PortKind;
+  to: PortKind;
+  kind: "to-stream" | "to-table" | "group-by-key";
+}[] = [
+  { from: "table", to: "stream", kind: "to-stream" },
+  { from: "stream", to: "table", kind: "to-table" },
+  { from: "stream", to: "grouped-stream", kind: "group-by-key" },
+];
+
+function kindMismatch(
+  node: Node,
+  port: InputPort,
+  got: PortKind,
+  edge: Edge,
+  doc: Topology,
+): Finding {
+  const conversion = CONVERSIONS.find((c) => c.from === got && port.accepts.includes(c.to));
+  const fix = conversion && {
+    title: `Insert ${conversion.kind} before '${node.id}'`,
+    edits: insertOnEdge(
+      doc,
+      edge,
+      { kind: conversion.kind, config: {} } as Omit<Node, "id">,
+      conversion.kind,
+    ),
+  };
+  const where = { nodeId: node.id, edgeId: edge.id, field: `inputs.${port.name}`, fix };
   if (node.kind === "windowed-by") {
     return finding(
       "RF401",

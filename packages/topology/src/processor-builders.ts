@@ -59,7 +59,12 @@ class Builder {
   }
 
   /** Adds a processor as the child of `parents`. */
-  child(name: string, nodeId: string, parents: string[], stores: string[] = []): string {
+  child(
+    name: string,
+    nodeId: string | undefined,
+    parents: string[],
+    stores: string[] = [],
+  ): string {
     this.add(name, "processor", nodeId, { stores: new Set(stores) });
     for (const p of parents) this.connect(p, name);
     return name;
@@ -93,8 +98,9 @@ class Builder {
       ? generated
       : [`${topic}-sink`, `${topic}-filter`, `${topic}-source`];
     rep.name = topic;
-    const into = withFilter ? this.child(filter, rep.nodeId, [upstream]) : upstream;
-    this.add(sink, "sink", rep.nodeId, { topic });
+    // The filter and sink run upstream of the topic; only the source belongs to the node.
+    const into = withFilter ? this.child(filter, undefined, [upstream]) : upstream;
+    this.add(sink, "sink", undefined, { topic });
     this.connect(into, sink);
     return this.add(source, "source", rep.nodeId, { topics: [topic] });
   }
@@ -150,7 +156,7 @@ const aggregation =
       const source = b.newName("KSTREAM-SOURCE-");
       const rep = input.pending!;
       rep.name = `${store}-repartition`;
-      b.add(sink, "sink", node.id, { topic: rep.name });
+      b.add(sink, "sink", undefined, { topic: rep.name });
       b.connect(input.name, sink);
       b.add(source, "source", node.id, { topics: [rep.name] });
       const name = b.child(b.newName(`KTABLE-${fn}-`), node.id, [source], [store]);
@@ -174,7 +180,8 @@ const streamTableJoin: Build<NodeOf<"stream-table-join">> = (b, node, left) => {
   return { out: { name } };
 };
 
-/** KStreamImplJoin: a windowed store per side, a join processor per side, then a merge. */
+/** KStreamImplJoin: a windowed store per side, a join processor per side, then a merge.
+ *  OUTERTHIS only for outer joins (rightOuter), OUTEROTHER for left and outer (leftOuter). */
 const streamStreamJoin: Build<NodeOf<"stream-stream-join">> = (b, node, left) => {
   const right = b.inputs(node, "right")[0];
   const side = (a: Attach | undefined, port: string) => {
@@ -188,7 +195,8 @@ const streamStreamJoin: Build<NodeOf<"stream-stream-join">> = (b, node, left) =>
   const joinThis = b.newName(joinType === "outer" ? "KSTREAM-OUTERTHIS-" : "KSTREAM-JOINTHIS-");
   const joinOther = b.newName(joinType === "inner" ? "KSTREAM-JOINOTHER-" : "KSTREAM-OUTEROTHER-");
   const merge = b.newName("KSTREAM-MERGE-");
-  const shared = joinType === "inner" ? [] : [`${b.newName("KSTREAM-OUTERSHARED-")}-store`];
+  // The shared outer store reuses joinThis's index (KStreamImplJoin#join); it takes none.
+  const shared = joinType === "inner" ? [] : [`KSTREAM-OUTERSHARED-${joinThis.slice(-10)}-store`];
   const [thisStore, otherStore] = [`${joinThis}-store`, `${joinOther}-store`];
   b.child(thisWindowed, node.id, l ? [l] : [], [thisStore]);
   b.child(otherWindowed, node.id, r ? [r] : [], [otherStore]);
@@ -198,13 +206,13 @@ const streamStreamJoin: Build<NodeOf<"stream-stream-join">> = (b, node, left) =>
   return { out: { name: merge } };
 };
 
-/** KTableImpl#doJoin: merge name first, then one join processor per side. */
+/** KTableImpl#doJoin: merge name first, then KTABLE-JOINTHIS/JOINOTHER whatever the join
+ *  type; each side's processor reads the other side's store. */
 const tableTableJoin: Build<NodeOf<"table-table-join">> = (b, node, left) => {
   const right = b.inputs(node, "right")[0];
-  const kind = ({ inner: "JOIN", left: "LEFT", outer: "OUTER" } as const)[node.config.joinType];
   const merge = b.newName("KTABLE-MERGE-");
-  const joinThis = b.newName(`KTABLE-${kind}THIS-`);
-  const joinOther = b.newName(`KTABLE-${kind}OTHER-`);
+  const joinThis = b.newName("KTABLE-JOINTHIS-");
+  const joinOther = b.newName("KTABLE-JOINOTHER-");
   b.child(joinThis, node.id, [left.name], b.materialize(right?.store));
   b.child(joinOther, node.id, right ? [right.name] : [], b.materialize(left.store));
   b.child(merge, node.id, [joinThis, joinOther]);

@@ -46,7 +46,24 @@ export function nameProcessors(graph: Graph, analysis: Analysis): ProcessorGraph
     }
     analysis.subTopologies.push({ id: g.id, nodes: [...nodeIds], sourceTopics: [...sourceTopics] });
   }
+  placeProcessorlessNodes(graph, analysis);
   return { processors, groups };
+}
+
+/** group-by-key and windowed-by build no processor: they run where their consumer runs
+ *  (after the repartition, when there is one). */
+function placeProcessorlessNodes(graph: Graph, analysis: Analysis): void {
+  for (let i = analysis.order.length - 1; i >= 0; i--) {
+    const id = analysis.order[i];
+    const node = analysis.nodes[id];
+    if (node.subTopology !== undefined) continue;
+    const consumer = (graph.outgoing.get(id) ?? [])
+      .map((e) => analysis.nodes[e.to.node]?.subTopology)
+      .find((t) => t !== undefined);
+    if (consumer === undefined) continue;
+    node.subTopology = consumer;
+    analysis.subTopologies[consumer]?.nodes.push(id);
+  }
 }
 
 /**

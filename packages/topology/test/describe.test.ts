@@ -4,7 +4,7 @@
 // an aggregation's store then its processor name, then the lazy repartition's
 // SINK/FILTER/SOURCE (GroupedStreamAggregateBuilder + KStreamImpl#createRepartitionedSource),
 // and TopologyDescription's layout (nodes by descending sub-graph size, then name).
-import { describe as describeTopology } from "@riffle/topology";
+import { describe as describeTopology, validate } from "@riffle/topology";
 import { describe, expect, it } from "vitest";
 import { fixture } from "./helpers";
 
@@ -146,5 +146,82 @@ describe("describe()", () => {
         "",
       ].join("\n"),
     );
+  });
+
+  it("names a left stream-stream join as KStreamImplJoin does (two WINDOWED, JOINTHIS, OUTEROTHER, MERGE; the OUTERSHARED store reuses JOINTHIS's index) and an explicit repartition as KStreamImpl#doRepartition does (KSTREAM-REPARTITION-n, no null-key filter)", () => {
+    const text = describeTopology({
+      format: "riffle.topology/v1",
+      name: "ss",
+      topics: [
+        { name: "left", partitions: 2 },
+        { name: "right", partitions: 2 },
+      ],
+      nodes: [
+        { id: "l", kind: "stream-source", config: { topic: "left" } },
+        { id: "r", kind: "stream-source", config: { topic: "right" } },
+        { id: "rp", kind: "repartition", config: {} },
+        {
+          id: "j",
+          kind: "stream-stream-join",
+          config: { joinType: "left", beforeMs: 10, afterMs: 10 },
+        },
+        { id: "out", kind: "sink", config: { topic: "out" } },
+      ],
+      edges: [
+        { id: "a", from: { node: "l" }, to: { node: "j", port: "left" } },
+        { id: "b", from: { node: "r" }, to: { node: "rp" } },
+        { id: "c", from: { node: "rp" }, to: { node: "j", port: "right" } },
+        { id: "d", from: { node: "j" }, to: { node: "out" } },
+      ],
+    });
+    expect(text).toBe(
+      [
+        "Topologies:",
+        "   Sub-topology: 0",
+        "    Source: KSTREAM-SOURCE-0000000000 (topics: [left])",
+        "      --> KSTREAM-WINDOWED-0000000006",
+        "    Source: KSTREAM-SOURCE-0000000005 (topics: [KSTREAM-REPARTITION-0000000002-repartition])",
+        "      --> KSTREAM-WINDOWED-0000000007",
+        "    Processor: KSTREAM-WINDOWED-0000000006 (stores: [KSTREAM-JOINTHIS-0000000008-store])",
+        "      --> KSTREAM-JOINTHIS-0000000008",
+        "      <-- KSTREAM-SOURCE-0000000000",
+        "    Processor: KSTREAM-WINDOWED-0000000007 (stores: [KSTREAM-OUTEROTHER-0000000009-store])",
+        "      --> KSTREAM-OUTEROTHER-0000000009",
+        "      <-- KSTREAM-SOURCE-0000000005",
+        "    Processor: KSTREAM-JOINTHIS-0000000008 (stores: [KSTREAM-OUTEROTHER-0000000009-store, KSTREAM-OUTERSHARED-0000000008-store])",
+        "      --> KSTREAM-MERGE-0000000010",
+        "      <-- KSTREAM-WINDOWED-0000000006",
+        "    Processor: KSTREAM-OUTEROTHER-0000000009 (stores: [KSTREAM-JOINTHIS-0000000008-store, KSTREAM-OUTERSHARED-0000000008-store])",
+        "      --> KSTREAM-MERGE-0000000010",
+        "      <-- KSTREAM-WINDOWED-0000000007",
+        "    Processor: KSTREAM-MERGE-0000000010 (stores: [])",
+        "      --> KSTREAM-SINK-0000000011",
+        "      <-- KSTREAM-JOINTHIS-0000000008, KSTREAM-OUTEROTHER-0000000009",
+        "    Sink: KSTREAM-SINK-0000000011 (topic: out)",
+        "      <-- KSTREAM-MERGE-0000000010",
+        "",
+        "  Sub-topology: 1",
+        "    Source: KSTREAM-SOURCE-0000000001 (topics: [right])",
+        "      --> KSTREAM-SINK-0000000003",
+        "    Sink: KSTREAM-SINK-0000000003 (topic: KSTREAM-REPARTITION-0000000002-repartition)",
+        "      <-- KSTREAM-SOURCE-0000000001",
+        "",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("names repartition topics in the analysis as describe() prints them, and numbers sub-topologies the same way", () => {
+    const result = validate(fixture("rekey-count"));
+    expect(result.analysis.repartitions.map((r) => r.name)).toEqual([
+      "KSTREAM-AGGREGATE-STATE-STORE-0000000002-repartition",
+    ]);
+    expect(result.analysis.nodes["by-user"].subTopology).toBe(0);
+    expect(result.analysis.nodes.count.subTopology).toBe(1);
+    expect(result.analysis.nodes.group.subTopology).toBe(1);
+    expect(result.analysis.subTopologies.map((t) => t.sourceTopics)).toEqual([
+      ["clicks"],
+      ["KSTREAM-AGGREGATE-STATE-STORE-0000000002-repartition"],
+    ]);
   });
 });
