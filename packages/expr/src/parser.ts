@@ -142,6 +142,7 @@ class ExpressionParser {
     if (keyword === "IN") {
       s.expectSymbol("(");
       const list = this.list(")");
+      if (list.length === 0) s.fail("IN needs at least one value", t);
       return { kind: "in", operand: left, list, negated, pos };
     }
     const low = this.expression(Bp.Concat);

@@ -37,7 +37,8 @@ export function mapOf(key: SqlType, value: SqlType): SqlType {
   return { kind: "MAP", key, value };
 }
 
-const SIMPLE_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** A bare identifier, exactly as the tokenizer reads one. */
+const SIMPLE_IDENTIFIER = /^[\p{L}_][\p{L}\p{N}_$@]*$/u;
 
 /** Words that cannot be bare column or field names; printers quote them with backticks. */
 // biome-ignore format: a word list reads best packed

@@ -258,6 +258,10 @@ describe("positions and errors", () => {
     });
   });
 
+  it("refuses an empty IN list", () => {
+    expect(errorOf("a IN ()")).toMatchObject({ message: "IN needs at least one value", column: 3 });
+  });
+
   it("refuses integers beyond BIGINT", () => {
     expect(errorOf("9223372036854775808")).toMatchObject({
       message: "integer 9223372036854775808 is out of BIGINT range",

@@ -16,7 +16,7 @@ type Bare = Record<string, unknown>;
 const node = (n: Bare) => ({ ...n, pos }) as unknown as Expr;
 
 const identifier = fc
-  .stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,8}$/)
+  .stringMatching(/^[A-Za-zé_][A-Za-z0-9é_$@]{0,8}$/)
   .filter((s) => !RESERVED.has(s.toUpperCase()));
 
 const literal: fc.Arbitrary<Expr> = fc.oneof(
