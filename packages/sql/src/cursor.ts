@@ -13,7 +13,8 @@ export interface Ident {
 
 /** An expression embedded in a statement: its AST, its tokens and its source text. */
 export interface ExprRef {
-  expr: Expr;
+  /** The AST when parsed in place; absent for sub-expressions cut from a larger one. */
+  expr?: Expr;
   tokens: Token[];
   text: string;
   position: Position;

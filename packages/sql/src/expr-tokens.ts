@@ -159,6 +159,16 @@ export function aggregateCalls(ref: ExprRef): AggregateCall[] {
   return calls;
 }
 
+/** Tokens [start, end) of an expression as an expression of their own (re-parsed when used). */
+export function subExpression(ref: ExprRef, start: number, end: number): ExprRef {
+  return {
+    tokens: ref.tokens.slice(start, end),
+    text: textOf(ref, start, end),
+    position: ref.locate(ref.tokens[start]),
+    locate: ref.locate,
+  };
+}
+
 /** Source text of tokens [start, end) of an expression. */
 export function textOf(ref: ExprRef, start: number, end: number): string {
   const base = ref.tokens[0].offset;

@@ -6,7 +6,7 @@ import type { Select } from "./ast";
 import type { ExprRef } from "./cursor";
 import type { DocBuilder, Out } from "./doc-builder";
 import { fail } from "./errors";
-import { aggregateCalls, type Splice, textOf } from "./expr-tokens";
+import { aggregateCalls, type Splice, subExpression } from "./expr-tokens";
 import type { KeySlot, ProjectionInput } from "./projection";
 import { unsupported } from "./properties";
 import { type Context, resolve, rowContext } from "./resolve";
@@ -178,14 +178,7 @@ function planCall(
   alias?: string,
 ): PlannedAggregate {
   const fn = call.fn as AggregateFunction;
-  const args = call.args.map((a) => {
-    const sub = {
-      ...ref,
-      tokens: ref.tokens.slice(a.start, a.end),
-      text: textOf(ref, a.start, a.end),
-    };
-    return resolve(sub, ctx, "SELECT");
-  });
+  const args = call.args.map((a) => resolve(subExpression(ref, a.start, a.end), ctx, "SELECT"));
   const signature = `${fn}(${args.map((a) => a.text).join(", ")})`;
   const known = aggregates.get(signature);
   if (known) return known;

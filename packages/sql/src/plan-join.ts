@@ -7,7 +7,7 @@ import type { Catalog, SourceInfo } from "./catalog";
 import type { ExprRef } from "./cursor";
 import type { DocBuilder, Out } from "./doc-builder";
 import { fail } from "./errors";
-import { textOf } from "./expr-tokens";
+import { subExpression } from "./expr-tokens";
 import type { Stage } from "./plan-aggregate";
 import type { KeySlot } from "./projection";
 import { unsupported } from "./properties";
@@ -100,13 +100,7 @@ function equalitySides(on: ExprRef): [ExprRef, ExprRef] {
   if (at < 0 || words.includes("AND") || words.includes("OR")) {
     unsupported("Join conditions must be a single equality (a = b)", on.position);
   }
-  const part = (start: number, end: number): ExprRef => ({
-    ...on,
-    tokens: on.tokens.slice(start, end),
-    text: textOf(on, start, end),
-    position: on.locate(on.tokens[start]),
-  });
-  return [part(0, at), part(at + 1, on.tokens.length)];
+  return [subExpression(on, 0, at), subExpression(on, at + 1, on.tokens.length)];
 }
 
 function tryResolve(ref: ExprRef, ctx: Context): Resolved | undefined {

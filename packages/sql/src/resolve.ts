@@ -1,7 +1,7 @@
 // Resolves the column references of an embedded expression against what a node can read,
 // with ksqlDB's messages ("WHERE column 'BOB' cannot be resolved."), rewrites them into the
 // names the node's scope uses, and type-checks the result with @riffle/expr.
-import { formatType, parseExpression, type Scope, typeCheck } from "@riffle/expr";
+import { type Expr, formatType, parseExpression, type Scope, typeCheck } from "@riffle/expr";
 import type { ExprRef } from "./cursor";
 import { fail, type Position } from "./errors";
 import { columnRefs, type Splice, splice } from "./expr-tokens";
@@ -89,14 +89,24 @@ export function resolve(
     splices.push({ start: r.start, end: r.end, text: quoteName(column.column) });
   }
   const text = splice(ref, splices);
-  return { text, type: typeOf(text, ctx.scope, ref.position), used };
+  /* Unchanged text (no qualifier dropped, nothing replaced) keeps the AST parsed in place. */
+  const ast = text === ref.text && ref.expr ? ref.expr : parseAt(text, ref.position);
+  return { text, type: typeIn(ast, ctx.scope, ref.position), used };
+}
+
+function parseAt(text: string, position: Position): Expr {
+  const parsed = parseExpression(text);
+  if (!parsed.ok) fail(parsed.errors[0].message, position);
+  return parsed.value;
+}
+
+function typeIn(ast: Expr, scope: Scope, position: Position): string {
+  const checked = typeCheck(ast, scope);
+  if (!checked.ok) fail(checked.errors[0].message, position);
+  return formatType(checked.value);
 }
 
 /** The SQL type of an expression text in a scope; type errors fail at `position`. */
 export function typeOf(text: string, scope: Scope, position: Position): string {
-  const parsed = parseExpression(text);
-  if (!parsed.ok) fail(parsed.errors[0].message, position);
-  const checked = typeCheck(parsed.value, scope);
-  if (!checked.ok) fail(checked.errors[0].message, position);
-  return formatType(checked.value);
+  return typeIn(parseAt(text, position), scope, position);
 }

@@ -1,6 +1,6 @@
 // The shape of rows flowing between planned nodes (ksqlDB's logical schema): key and value
 // columns, each optionally qualified by a source alias, plus the pseudo-columns it offers.
-import type { Scope, ScopeColumn } from "@riffle/expr";
+import type { Scope, ScopeColumn, SqlType } from "@riffle/expr";
 import { parseType } from "@riffle/expr";
 
 export interface RowColumn {
@@ -38,9 +38,17 @@ export function quoteName(name: string): string {
   return /^[A-Z_][A-Z0-9_]*$/.test(name) ? name : `\`${name.replace(/`/g, "``")}\``;
 }
 
-function sqlType(text: string) {
-  const parsed = parseType(text);
-  return parsed.ok ? parsed.value : ({ kind: "NULL" } as const);
+/** Column types repeat across every scope of an import: parse each text once. */
+const typeCache = new Map<string, SqlType>();
+
+function sqlType(text: string): SqlType {
+  let t = typeCache.get(text);
+  if (!t) {
+    const parsed = parseType(text);
+    t = parsed.ok ? parsed.value : { kind: "NULL" };
+    if (typeCache.size < 10_000) typeCache.set(text, t);
+  }
+  return t;
 }
 
 /** The expr Scope of a single-input node reading `row` (frames per RULES.md). */
