@@ -43,7 +43,7 @@ class Builder {
   add(
     name: string,
     type: Processor["type"],
-    nodeId: string,
+    nodeId: string | undefined,
     extra: Partial<Processor> = {},
   ): string {
     this.processors.set(name, {
