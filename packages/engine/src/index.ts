@@ -1,5 +1,12 @@
 // Public surface of @riffle/engine: the Kafka Streams-style DSL, the runtime, stores, serdes,
 // logs and the test driver.
+
+export { CompileError } from "./compiler/compile-error";
+export {
+  type CompiledTopology,
+  type CompileOptions,
+  compileTopology,
+} from "./compiler/compile-topology";
 export * from "./driver/topology-test-driver";
 export * from "./kstream/branched";
 export * from "./kstream/cogrouped-kstream";
@@ -25,14 +32,14 @@ export * from "./kstream/suppressed";
 export * from "./kstream/time-windowed-kstream";
 export * from "./kstream/time-windows";
 export * from "./log";
+export * from "./log/durable";
 export type { MetricsSnapshot, NodeCounters } from "./processor/metrics";
 export { Change, type TimeWindow, type Windowed } from "./processor/processor";
 export type { DeadLetter } from "./processor/task-context";
 export * from "./processor/timestamp-extractor";
 export type { Topology, TopologyConfig } from "./processor/topology";
 export { TopologyError } from "./processor/topology";
+export * from "./runtime";
 export * from "./serde";
 export * from "./state";
-export * from "./log/durable";
-export * from "./runtime";
 export * from "./state/persistent";

@@ -47,7 +47,8 @@ describe("repartitioning (Kafka Streams: key-changing operators mark the stream,
       { orders: 4 },
     );
     const orders = ["o1", "o2", "o3", "o4", "o5"];
-    orders.forEach((id, i) => d.pipeInput("orders", id, { customer: i % 2 ? "bob" : "amy" }, i));
+    for (const [i, id] of orders.entries())
+      d.pipeInput("orders", id, { customer: i % 2 ? "bob" : "amy" }, i);
     const last = new Map(kvt(d.readOutput("out")).map(([k, v]) => [k, v]));
     expect(Object.fromEntries(last)).toEqual({ amy: 3, bob: 2 });
   });

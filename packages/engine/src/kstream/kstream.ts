@@ -62,18 +62,24 @@ export class KStream<K = any, V = any> {
     return this.step("KSTREAM-PEEK", peekStep(action), named);
   }
 
-  map<KR, VR>(mapper: (key: K, value: V) => KeyValue<KR, VR>, named?: Named): KStream<KR, VR> {
+  map<KR, VR>(
+    mapper: (key: K, value: V, timestamp: number) => KeyValue<KR, VR>,
+    named?: Named,
+  ): KStream<KR, VR> {
     return this.processor("KSTREAM-MAP", mapProcessor(mapper), named, true, true) as any;
   }
 
   flatMap<KR, VR>(
-    mapper: (key: K, value: V) => Iterable<KeyValue<KR, VR>>,
+    mapper: (key: K, value: V, timestamp: number) => Iterable<KeyValue<KR, VR>>,
     named?: Named,
   ): KStream<KR, VR> {
     return this.processor("KSTREAM-FLATMAP", flatMapProcessor(mapper), named, true, true) as any;
   }
 
-  flatMapValues<VR>(mapper: (value: V, key: K) => Iterable<VR>, named?: Named): KStream<K, VR> {
+  flatMapValues<VR>(
+    mapper: (value: V, key: K, timestamp: number) => Iterable<VR>,
+    named?: Named,
+  ): KStream<K, VR> {
     return this.processor(
       "KSTREAM-FLATMAPVALUES",
       flatMapValuesProcessor(mapper),

@@ -64,7 +64,7 @@ export class KTable<K = any, V = any> {
     const node = this.add("KTABLE-MAPVALUES", tableMapValuesProcessor(mapper), named);
     return this.derive(
       node,
-      mappedGetter(this.getter, (k, v) => mapper(v as V, k as K)),
+      mappedGetter(this.getter, (k, v, ts) => mapper(v as V, k as K, ts)),
     );
   }
 
@@ -75,7 +75,7 @@ export class KTable<K = any, V = any> {
 
   /** Re-keys rows into groups; always repartitions. */
   groupBy<KR, VR>(
-    selector: (key: K, value: V) => KeyValue<KR, VR>,
+    selector: (key: K, value: V, timestamp: number) => KeyValue<KR, VR>,
     grouped?: Grouped,
   ): KGroupedTable<KR, VR> {
     const b = this.builder;
@@ -238,7 +238,9 @@ export class KTable<K = any, V = any> {
     const node = this.add("KTABLE-FILTER", tableFilterProcessor(predicate, negate), named);
     return this.derive(
       node,
-      mappedGetter(this.getter, (k, v) => (predicate(k as K, v as V) !== negate ? v : null)),
+      mappedGetter(this.getter, (k, v, ts) =>
+        predicate(k as K, v as V, ts) !== negate ? v : null,
+      ),
     );
   }
 

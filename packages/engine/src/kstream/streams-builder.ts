@@ -58,7 +58,8 @@ export class StreamsBuilder {
     consumed?: Consumed,
     materialized?: Materialized,
   ): KTable<K, V> {
-    const stream = this.stream<K, V>(topic, consumed);
+    const name = consumed?.options.name;
+    const stream = this.stream<K, V>(topic, name ? consumed.withName(`${name}-source`) : consumed);
     const storeName =
       materialized?.options.storeName ??
       `${topic}-STATE-STORE-${this.internal.newName("").slice(1)}`;
@@ -66,9 +67,13 @@ export class StreamsBuilder {
       materialized?.options.supplier ??
         inMemoryKeyValueStore(storeName, materialized?.options.loggingEnabled ?? true),
     );
-    const name = this.internal.newName("KTABLE-SOURCE");
+    const tableName = name ?? this.internal.newName("KTABLE-SOURCE");
     const node = this.internal.addNode(
-      { name, processor: tableSourceProcessor(name, storeName), stores: [storeName] },
+      {
+        name: tableName,
+        processor: tableSourceProcessor(tableName, storeName),
+        stores: [storeName],
+      },
       [stream.node],
     );
     return new KTable<K, V>(this.internal, node, stream.serdes, storeGetter(storeName), {
@@ -85,7 +90,7 @@ export class StreamsBuilder {
     const o = consumed?.options ?? {};
     const source = this.internal.addNode(
       {
-        name: o.name ?? this.internal.newName("KSTREAM-SOURCE"),
+        name: o.name ? `${o.name}-source` : this.internal.newName("KSTREAM-SOURCE"),
         source: {
           topics: [topic],
           keySerde: o.keySerde ?? this.internal.defaults.keySerde,
@@ -98,7 +103,7 @@ export class StreamsBuilder {
     );
     const storeName = materialized?.options.storeName ?? `${topic}-GLOBAL-STORE`;
     this.internal.addStore(inMemoryKeyValueStore(storeName, false));
-    const name = this.internal.newName("KTABLE-SOURCE");
+    const name = o.name ?? this.internal.newName("KTABLE-SOURCE");
     this.internal.addNode(
       { name, processor: tableSourceProcessor(name, storeName), stores: [storeName] },
       [source],

@@ -19,13 +19,13 @@ export function fuseSteps(chain: FusedStep[], out: Emit, meta: () => TapMeta): E
       counters.recordsIn++;
       switch (step.op) {
         case "filter":
-          if (!step.test(key, value)) return;
+          if (!step.test(key, value, timestamp)) return;
           break;
         case "map-values":
-          value = step.map(key, value);
+          value = step.map(key, value, timestamp);
           break;
         case "select-key":
-          key = step.map(key, value);
+          key = step.map(key, value, timestamp);
           break;
         case "peek":
           step.action(key, value);

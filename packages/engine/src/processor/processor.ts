@@ -41,7 +41,19 @@ export function isWindowed(key: unknown): key is Windowed {
 
 /** A stateless step that can be fused with its neighbours into one processor loop. */
 export type FusableStep =
-  | { readonly op: "filter"; readonly test: (key: unknown, value: unknown) => boolean }
-  | { readonly op: "map-values"; readonly map: (key: unknown, value: unknown) => unknown }
-  | { readonly op: "select-key"; readonly map: (key: unknown, value: unknown) => unknown }
+  | { readonly op: "filter"; readonly test: (key: unknown, value: unknown, ts: number) => boolean }
+  | {
+      readonly op: "map-values";
+      readonly map: (key: unknown, value: unknown, ts: number) => unknown;
+    }
+  | {
+      readonly op: "select-key";
+      readonly map: (key: unknown, value: unknown, ts: number) => unknown;
+    }
   | { readonly op: "peek"; readonly action: (key: unknown, value: unknown) => void };
+
+/**
+ * Where the record being processed came from. Single-threaded processing makes one shared
+ * object enough; expressions read ROWPARTITION and ROWOFFSET from it.
+ */
+export const recordContext = { topic: "", partition: 0, offset: -1, timestamp: 0 };

@@ -7,7 +7,7 @@ import { type ChangelogEntry, changelogTopic, type StateStore } from "../state/s
 import { decodeChangelog, encodeChangelog } from "./changelog-codec";
 import { type FusedStep, fuseSteps } from "./fusion";
 import type { NodeCounters } from "./metrics";
-import type { Downstream, Emit } from "./processor";
+import { type Downstream, type Emit, recordContext } from "./processor";
 import { buildSource } from "./source-node";
 import type { TapSlot, Taps } from "./taps";
 import { TaskContext, type TaskEnv } from "./task-context";
@@ -54,6 +54,10 @@ export class StreamTask {
     ctx.topic = record.topic;
     ctx.offset = record.offset;
     ctx.headers = record.headers;
+    recordContext.topic = record.topic;
+    recordContext.partition = record.partition;
+    recordContext.offset = record.offset;
+    recordContext.timestamp = record.timestamp;
     const source = this.sources.get(record.topic);
     if (!source) throw new Error(`task ${this.id} does not read topic ${record.topic}`);
     try {

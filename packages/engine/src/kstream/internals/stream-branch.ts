@@ -14,7 +14,7 @@ export function branchProcessor(branches: BranchSpec[], defaultPort?: string): P
     const fallback = defaultPort === undefined ? undefined : out.port(defaultPort);
     return (key, value, ts) => {
       for (const t of targets) {
-        if (t.predicate(key, value)) {
+        if (t.predicate(key, value, ts)) {
           t.emit(key, value, ts);
           return;
         }

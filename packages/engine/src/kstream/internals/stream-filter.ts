@@ -1,8 +1,9 @@
 // KStream#filter / #filterNot as a fusable step.
 import type { FusableStep } from "../../processor/processor";
 
-export type Predicate<K = any, V = any> = (key: K, value: V) => boolean;
+/** Kafka's Predicate; the record timestamp is passed as a third argument. */
+export type Predicate<K = any, V = any> = (key: K, value: V, timestamp: number) => boolean;
 
 export function filterStep(predicate: Predicate, negate: boolean): FusableStep {
-  return { op: "filter", test: negate ? (k, v) => !predicate(k, v) : predicate };
+  return { op: "filter", test: negate ? (k, v, ts) => !predicate(k, v, ts) : predicate };
 }

@@ -6,9 +6,11 @@ export interface KeyValue<K = any, V = any> {
   value: V;
 }
 
-export function mapProcessor(mapper: (key: any, value: any) => KeyValue): ProcessorFactory {
+export function mapProcessor(
+  mapper: (key: any, value: any, ts: number) => KeyValue,
+): ProcessorFactory {
   return (_ctx, out) => (key, value, ts) => {
-    const kv = mapper(key, value);
+    const kv = mapper(key, value, ts);
     out.all(kv.key, kv.value, ts);
   };
 }

@@ -8,8 +8,8 @@ export function tableMapValuesProcessor(mapper: ValueMapper): ProcessorFactory {
     out.all(
       key,
       new Change(
-        change.newValue === null ? null : mapper(change.newValue, key),
-        change.oldValue === null ? null : mapper(change.oldValue, key),
+        change.newValue === null ? null : mapper(change.newValue, key, ts),
+        change.oldValue === null ? null : mapper(change.oldValue, key, ts),
       ),
       ts,
     );

@@ -24,7 +24,7 @@ export function storeGetter(storeName: string): ValueGetterSupplier {
 /** A getter that transforms the parent's value; null results read as absent. */
 export function mappedGetter(
   parent: ValueGetterSupplier,
-  map: (key: unknown, value: unknown) => unknown,
+  map: (key: unknown, value: unknown, timestamp: number) => unknown,
 ): ValueGetterSupplier {
   return {
     stores: parent.stores,
@@ -33,7 +33,7 @@ export function mappedGetter(
       return (key) => {
         const found = get(key);
         if (found === undefined) return undefined;
-        const value = map(key, found.value);
+        const value = map(key, found.value, found.timestamp);
         return value === null || value === undefined
           ? undefined
           : { value, timestamp: found.timestamp };

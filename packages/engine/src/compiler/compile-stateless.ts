@@ -1,0 +1,144 @@
+// Stateless node kinds onto KStream/KTable operators; expressions become closures over frames.
+import type { NodeOf } from "@riffle/topology";
+import { Branched } from "../kstream/branched";
+import type { KStream } from "../kstream/kstream";
+import { KTable } from "../kstream/ktable";
+import { Named } from "../kstream/named";
+import { Repartitioned } from "../kstream/repartitioned";
+import { asPredicate, compileAt, compileProjections } from "./frames";
+import {
+  type Flowing,
+  input,
+  type NodeCompiler,
+  type NodeContext,
+  scope,
+  unwrappedOut,
+} from "./node-context";
+
+const named = (ctx: NodeContext) => Named.as(ctx.node.id);
+
+function filter(ctx: NodeContext<NodeOf<"filter" | "filter-not">>) {
+  const test = asPredicate(
+    compileAt(ctx.node.config.predicate, scope(ctx, "predicate"), ctx.node.id, "predicate"),
+  );
+  const from = input<KStream | KTable>(ctx);
+  const negate = ctx.node.kind === "filter-not";
+  const out: Flowing = negate ? from.filterNot(test, named(ctx)) : from.filter(test, named(ctx));
+  return { out };
+}
+
+function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+export const statelessCompilers = {
+  filter,
+  "filter-not": filter,
+  map: (ctx: NodeContext<NodeOf<"map">>) => {
+    const c = ctx.node.config;
+    const key = compileAt(c.key, scope(ctx, "key"), ctx.node.id, "key");
+    const value = compileProjections(c.columns, scope(ctx, "columns"), ctx.node.id, "columns");
+    return {
+      out: input<KStream>(ctx).map(
+        (k, v, ts) => ({ key: key({ value: v }, k, ts), value: value({ value: v }, k, ts) }),
+        named(ctx),
+      ),
+    };
+  },
+  "map-values": (ctx: NodeContext<NodeOf<"map-values">>) => {
+    const value = compileProjections(
+      ctx.node.config.columns,
+      scope(ctx, "columns"),
+      ctx.node.id,
+      "columns",
+      unwrappedOut(ctx),
+    );
+    const from = input<KStream | KTable>(ctx);
+    const mapper = (v: unknown, k: unknown, ts: number) => value({ value: v }, k, ts);
+    return {
+      out:
+        from instanceof KTable
+          ? from.mapValues(mapper, named(ctx))
+          : from.mapValues(mapper, named(ctx)),
+    };
+  },
+  "flat-map": (ctx: NodeContext<NodeOf<"flat-map">>) => {
+    const c = ctx.node.config;
+    const explode = compileAt(c.explode, scope(ctx, "explode"), ctx.node.id, "explode");
+    const key = compileAt(c.key, scope(ctx, "key"), ctx.node.id, "key");
+    const value = compileProjections(c.columns, scope(ctx, "columns"), ctx.node.id, "columns");
+    return {
+      out: input<KStream>(ctx).flatMap(
+        (k, v, ts) =>
+          asArray(explode({ value: v }, k, ts)).map((item) => ({
+            key: key({ value: v, item }, k, ts),
+            value: value({ value: v, item }, k, ts),
+          })),
+        named(ctx),
+      ),
+    };
+  },
+  "flat-map-values": (ctx: NodeContext<NodeOf<"flat-map-values">>) => {
+    const c = ctx.node.config;
+    const explode = compileAt(c.explode, scope(ctx, "explode"), ctx.node.id, "explode");
+    const value = compileProjections(
+      c.columns,
+      scope(ctx, "columns"),
+      ctx.node.id,
+      "columns",
+      unwrappedOut(ctx),
+    );
+    return {
+      out: input<KStream>(ctx).flatMapValues(
+        (v, k, ts) =>
+          asArray(explode({ value: v }, k, ts)).map((item) => value({ value: v, item }, k, ts)),
+        named(ctx),
+      ),
+    };
+  },
+  "select-key": (ctx: NodeContext<NodeOf<"select-key">>) => {
+    const key = compileAt(ctx.node.config.key, scope(ctx, "key"), ctx.node.id, "key");
+    return {
+      out: input<KStream>(ctx).selectKey((k, v, ts) => key({ value: v }, k, ts), named(ctx)),
+    };
+  },
+  branch: (ctx: NodeContext<NodeOf<"branch">>) => {
+    const c = ctx.node.config;
+    const split = input<KStream>(ctx).split(Named.as(ctx.node.id));
+    c.branches.forEach((b, i) => {
+      const test = asPredicate(
+        compileAt(b.predicate, scope(ctx, "branches"), ctx.node.id, `branches[${i}].predicate`),
+      );
+      split.branch(test, Branched.as(b.name));
+    });
+    const streams = c.defaultBranch
+      ? split.defaultBranch(Branched.as("default"))
+      : split.noDefaultBranch();
+    const out: Record<string, Flowing> = {};
+    for (const [name, stream] of Object.entries(streams))
+      out[name.slice(ctx.node.id.length + 1)] = stream;
+    return out;
+  },
+  merge: (ctx: NodeContext<NodeOf<"merge">>) => {
+    const [first, ...rest] = (ctx.inputs.in ?? []) as KStream[];
+    return {
+      out: rest.reduce(
+        (acc, s, i) =>
+          acc.merge(s, Named.as(i === rest.length - 1 ? ctx.node.id : `${ctx.node.id}-${i}`)),
+        first,
+      ),
+    };
+  },
+  peek: (ctx: NodeContext<NodeOf<"peek">>) => ({
+    out: input<KStream>(ctx).peek(() => {}, named(ctx)),
+  }),
+  repartition: (ctx: NodeContext<NodeOf<"repartition">>) => {
+    const c = ctx.node.config;
+    let r = Repartitioned.as(c.name ?? ctx.node.id);
+    if (c.partitions !== undefined) r = r.withNumberOfPartitions(c.partitions);
+    return { out: input<KStream>(ctx).repartition(r) };
+  },
+  "to-stream": (ctx: NodeContext<NodeOf<"to-stream">>) => ({
+    out: input<KTable>(ctx).toStream(named(ctx)),
+  }),
+} satisfies Record<string, NodeCompiler<any>>;
