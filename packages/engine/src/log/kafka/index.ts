@@ -20,6 +20,7 @@ export {
 } from "./kafka-log";
 export type { DeadLetter, KafkaRecord, OutgoingRecord, TopicPartition } from "./kafka-record";
 export { backoffMs, DEFAULT_RETRY, type RetryPolicy } from "./kafka-retry";
+export { buildForKafka, KafkaRuntime, type KafkaRuntimeOptions } from "./kafka-runtime";
 export type { KafkaStatus } from "./kafka-status";
 export {
   type CoPartitionGroup,

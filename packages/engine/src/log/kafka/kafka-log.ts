@@ -130,6 +130,7 @@ export class KafkaLog {
   /** Assignment changes, serialised; every batch waits for them. */
   private lifecycle: Promise<void> = Promise.resolve();
   private crashes = 0;
+  private deadLetterReady: Promise<void> | undefined;
   private stopping = false;
   private current: KafkaStatus = { state: "idle", assigned: [], processed: 0 };
 
@@ -336,11 +337,10 @@ export class KafkaLog {
       );
       this.lifecycle = this.lifecycle.then(() => this.applyAssignment(assigned));
     });
+    // kafkajs asks restartOnFailure (which reports "retrying") before it emits CRASH.
     consumer.on(consumer.events.CRASH, ({ payload }) => {
-      this.setStatus({
-        state: "retrying",
-        error: classify(this.options.connection, payload.error),
-      });
+      if (payload.restart) return;
+      this.setStatus({ state: "failed", error: classify(this.options.connection, payload.error) });
     });
     await this.retrying(() => consumer.connect());
     await consumer.subscribe({ topics, fromBeginning: true });
@@ -354,13 +354,21 @@ export class KafkaLog {
   /** kafkajs asks whether to restart a crashed consumer; we wait out our backoff first. */
   private async restartAfterCrash(error: Error): Promise<boolean> {
     this.crashes += 1;
-    const user = error instanceof KafkaLogError && error.kind === "user";
+    // kafkajs wraps what eachBatch threw; our classification sits underneath.
+    const cause = (error as { originalError?: unknown }).originalError ?? error.cause ?? error;
+    const user = [error, cause].some((e) => e instanceof KafkaLogError && e.kind === "user");
+    if (cause instanceof KafkaLogError) error = cause;
     if (user || this.stopping || this.crashes > this.policy.retries) {
       this.setStatus({ state: "failed", error: classify(this.options.connection, error) });
       return false;
     }
     const delayMs = backoffMs(this.policy, this.crashes);
-    this.setStatus({ attempt: this.crashes, retryInMs: delayMs });
+    this.setStatus({
+      state: "retrying",
+      error: classify(this.options.connection, error),
+      attempt: this.crashes,
+      retryInMs: delayMs,
+    });
     await new Promise((resolve) => setTimeout(resolve, delayMs));
     return !this.stopping;
   }
@@ -392,6 +400,7 @@ export class KafkaLog {
     }
     const records = batch.messages.map((message) => fromKafkaMessage(tp, message));
     const result = await this.handlers!.onBatch(records, tp);
+    if (result.deadLetters?.length) await this.ensureDeadLetterTopic();
     const outgoing = [
       ...result.records,
       ...(result.deadLetters ?? []).map((letter) => deadLetterRecord(this.deadLetterTopic, letter)),
@@ -409,6 +418,28 @@ export class KafkaLog {
       deadLettered: (this.current.deadLettered ?? 0) + (result.deadLetters?.length ?? 0),
     });
     await heartbeat();
+  }
+
+  /** Checked (and created where the cluster allows) when the first dead letter appears. */
+  private ensureDeadLetterTopic(): Promise<void> {
+    this.deadLetterReady ??= (async () => {
+      const topic = this.deadLetterTopic;
+      if ((await readPartitionCounts(this.admin, [topic])).get(topic) !== undefined) return;
+      if (!(await supportsTopicAdmin(this.admin))) {
+        throw new KafkaLogError(
+          "KAFKA_UNSUPPORTED",
+          "user",
+          `Dead-letter topic ${topic} is missing and the cluster does not create topics through the admin API; pre-create it`,
+          { topic },
+        );
+      }
+      await createTopics(this.admin, [{ name: topic, partitions: 1 }]);
+    })();
+    // A failed check is repeated on the next dead letter rather than remembered.
+    this.deadLetterReady.catch(() => {
+      this.deadLetterReady = undefined;
+    });
+    return this.deadLetterReady;
   }
 
   /** kafkajs heartbeats only between batches; a long restore must not cost us the session. */

@@ -65,9 +65,12 @@ export function checkCoPartitioning(
   groups: readonly CoPartitionGroup[],
 ): void {
   for (const group of groups) {
-    const known = group.topics.map((topic) => ({ topic, partitions: counts.get(topic) }));
+    // Missing topics are reported as such elsewhere; only real counts can disagree.
+    const known = group.topics
+      .map((topic) => ({ topic, partitions: counts.get(topic) }))
+      .filter((entry) => entry.partitions !== undefined);
     if (new Set(known.map((entry) => entry.partitions)).size <= 1) continue;
-    const listed = known.map((entry) => `${entry.topic}=${entry.partitions ?? "missing"}`);
+    const listed = known.map((entry) => `${entry.topic}=${entry.partitions}`);
     const where = group.nodeId ? ` (node ${group.nodeId})` : "";
     throw new KafkaLogError(
       "KAFKA_NOT_CO_PARTITIONED",
