@@ -130,6 +130,11 @@ export const CODES = {
     title: "Sink with topic and topicExpression",
     help: "A sink has both a fixed topic and a topic expression; the expression wins and `topic` is ignored.",
   },
+  RF206: {
+    severity: "error",
+    title: "Unknown timestamp column",
+    help: "A source's timestamp extractor names a value column the topic does not declare.",
+  },
   RF301: {
     severity: "error",
     title: "Expression syntax error",
@@ -164,6 +169,11 @@ export const CODES = {
     severity: "error",
     title: "Reducer column mismatch",
     help: "A reducer keeps the value's shape: each adder/subtractor column must be a value column of the input with the same type.",
+  },
+  RF308: {
+    severity: "error",
+    title: "Join key types differ",
+    help: "Joined records meet by key: the left key (or the foreign-key / global-table key expression) must have the type of the right side's key. Re-key one side (select-key) or cast the key expression.",
   },
   RF401: {
     severity: "error",

@@ -116,6 +116,10 @@ const CASES: Record<Code, { bad: unknown; good: unknown }> = {
     bad: edit(base(), (d) => (d.nodes[2].config.topicExpression = "customer")),
     good: base(),
   },
+  RF206: {
+    bad: edit(base(), (d) => (d.nodes[0].config.timestamp = { kind: "field", field: "ts" })),
+    good: edit(base(), (d) => (d.nodes[0].config.timestamp = { kind: "field", field: "amount" })),
+  },
   RF301: { bad: filter("amount >"), good: base() },
   RF302: { bad: filter("amout > 10"), good: base() },
   RF303: { bad: filter("amount"), good: base() },
@@ -182,6 +186,28 @@ const CASES: Record<Code, { bad: unknown; good: unknown }> = {
     good: grouped([
       ["r", "reduce", { adder: [{ name: "amount", expr: "AGG.amount + NEW.amount" }] }],
     ]),
+  },
+  RF308: {
+    bad: doc(
+      TOPICS,
+      [
+        ["orders", "stream-source", { topic: "orders" }],
+        ["p", "global-table-source", { topic: "payments" }],
+        ["j", "stream-global-join", { joinType: "inner", key: "amount" }],
+        ["out", "sink", { topic: "out" }],
+      ],
+      ["orders->j:left", "p->j:right", "j->out"],
+    ),
+    good: doc(
+      TOPICS,
+      [
+        ["orders", "stream-source", { topic: "orders" }],
+        ["p", "global-table-source", { topic: "payments" }],
+        ["j", "stream-global-join", { joinType: "inner", key: "customer" }],
+        ["out", "sink", { topic: "out" }],
+      ],
+      ["orders->j:left", "p->j:right", "j->out"],
+    ),
   },
   RF401: {
     bad: pipeline([

@@ -1,7 +1,8 @@
 // Schema rules of joins: the result keeps the left key; its value is the ValueJoiner's
 // columns, or by default every column of both sides named `<alias>_<column>`.
+import { typesEqual } from "@riffle/expr";
 import type { Column, NodeOf } from "../document";
-import type { RowSchema } from "../row-schema";
+import { type RowSchema, sqlType, typeText } from "../row-schema";
 import type { Rule, RuleContext } from "../rule-context";
 import { joinScope, scopeFor } from "../scope";
 
@@ -29,6 +30,23 @@ function joined(
   return value && { key: left.key, value, valueUnwrapped: false };
 }
 
+/** Reports when the type records meet by differs from the right side's (single) key type. */
+function checkKeyType(
+  ctx: RuleContext<NodeOf<JoinKind>>,
+  leftKey: string | undefined,
+  right: RowSchema,
+  what: string,
+) {
+  const rightKey = right.key.length === 1 ? right.key[0].type : undefined;
+  if (!leftKey || !rightKey || leftKey === "NULL") return;
+  const [l, r] = [sqlType(leftKey), sqlType(rightKey)];
+  if (l && r && !typesEqual(l, r)) {
+    ctx.report("RF308", `${what} is ${typeText(l)} but the right side's key is ${typeText(r)}.`, {
+      field: "inputs.right",
+    });
+  }
+}
+
 /** Joins whose extra expression (foreign key, global key) is evaluated on the left record. */
 const keyedJoin =
   (field: "foreignKey" | "key"): Rule<NodeOf<"foreign-key-join" | "stream-global-join">> =>
@@ -36,13 +54,16 @@ const keyedJoin =
     const left = ctx.input("left");
     const right = ctx.input("right");
     const text = "foreignKey" in ctx.config ? ctx.config.foreignKey : ctx.config.key;
-    if (left) ctx.expr(text, scopeFor(left), field);
+    const t = left && ctx.expr(text, scopeFor(left), field);
+    if (t && right) checkKeyType(ctx, typeText(t), right, `The ${field} expression`);
     return { out: left && right ? joined(ctx, left, right) : undefined };
   };
 
 const keyJoin: Rule<NodeOf<JoinKind>> = (ctx) => {
   const left = ctx.input("left");
   const right = ctx.input("right");
+  if (left && right && left.key.length === 1)
+    checkKeyType(ctx, left.key[0].type, right, "The left key");
   return { out: left && right ? joined(ctx, left, right) : undefined };
 };
 

@@ -13,6 +13,12 @@ const fromTopic = (ctx: RuleContext<NodeOf<SourceKind>>): Record<string, RowSche
     });
     return { out: undefined };
   }
+  const ts = "timestamp" in ctx.config ? ctx.config.timestamp : undefined;
+  if (ts?.kind === "field" && !topic.value.some((c) => c.name === ts.field)) {
+    ctx.report("RF206", `Topic '${topic.name}' has no value column '${ts.field}' for timestamps.`, {
+      field: "config.timestamp.field",
+    });
+  }
   return { out: { key: topic.key, value: topic.value, valueUnwrapped: topic.valueUnwrapped } };
 };
 
