@@ -75,6 +75,12 @@ describe("comparisons and predicates with null (ksqlDB null semantics)", () => {
     expect(evaluate("amount <> 2", { amount: 3 })).toBe(true);
   });
 
+  it("a column compared with a constant is null when the field or the whole frame is missing", () => {
+    expect(compileExpression(parse("amount > 1"), scope)({ value: null })).toBe(null);
+    expect(compileExpression(parse("amount = 1"), scope)({})).toBe(null);
+    expect(evaluate("amount <= 1", {})).toBe(null);
+  });
+
   it("IS [NOT] NULL never yields null; a missing field is null", () => {
     expect(evaluate("name IS NULL", {})).toBe(true);
     expect(evaluate("name IS NOT NULL", { name: "x" })).toBe(true);
