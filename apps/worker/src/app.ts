@@ -42,7 +42,10 @@ export interface WorkerOptions {
   /** Keep PGlite in memory instead of `<dataDir>/db` (tests). */
   inMemoryDatabase?: boolean;
   hub?: Partial<
-    Pick<import("./live/hub").HubOptions, "flushIntervalMs" | "queueCapacity" | "maxRatePerClient">
+    Pick<
+      import("./live/hub").HubOptions,
+      "flushIntervalMs" | "queueCapacity" | "defaultRate" | "maxRatePerClient"
+    >
   >;
 }
 
@@ -122,6 +125,9 @@ export async function startWorker(
     log: logger,
     lookup: (id) => deployments.status(id),
     onTapsChanged: (id, nodeIds) => deployments.setTaps(id, nodeIds),
+    queueCapacity: config.liveBuffer,
+    defaultRate: config.liveRate,
+    maxRatePerClient: Math.max(config.liveRate, 5000),
     ...options.hub,
   });
   deployments.attach(hub);

@@ -107,6 +107,17 @@ describe("bad input", () => {
     expect(res.body.error.code).toBe("body_too_large");
   });
 
+  it("answers a record for a partition the topic lacks with 400", async () => {
+    await call(w, "POST", "/topics", { name: "two", partitions: 2 });
+    const res = await call(w, "POST", "/topics/two/records", [
+      { value: 1 },
+      { value: 2, partition: 2 },
+    ]);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain("partition 2");
+    expect((await call(w, "GET", "/topics/two/records")).body).toEqual([]);
+  });
+
   it("refuses the kafka runtime without KAFKA_BROKERS with 422", async () => {
     const t = await call(w, "POST", "/topologies", { name: "k", document: passThrough() });
     const res = await call(w, "POST", "/deployments", { topologyId: t.body.id, runtime: "kafka" });

@@ -17,7 +17,7 @@ describe("50 live clients, 10 never reading", () => {
   beforeAll(async () => {
     w = await startTestWorker(
       { name: "pglite" },
-      { hub: { queueCapacity: CAPACITY, maxRatePerClient: 1_000_000 } },
+      { hub: { queueCapacity: CAPACITY, defaultRate: 1_000_000, maxRatePerClient: 1_000_000 } },
     );
   });
   afterAll(async () => {

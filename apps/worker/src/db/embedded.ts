@@ -1,6 +1,6 @@
 // The embedded database: PGlite (PostgreSQL in WASM) in `<dataDir>/db`, served in-process on a
 // private unix socket so the ordinary pg driver and @prisma/adapter-pg talk to it unchanged.
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -25,10 +25,9 @@ export interface EmbeddedDatabase {
 export async function startEmbedded(dataDir: string | undefined): Promise<EmbeddedDatabase> {
   const release = dataDir ? await lockDataDir(dataDir) : async () => {};
   try {
-    const db = await PGlite.create({
-      dataDir: dataDir ? join(dataDir, "db") : undefined,
-      postgresqlconf: POSTGRES_CONF,
-    });
+    const dbDir = dataDir ? join(dataDir, "db") : undefined;
+    if (dbDir && !existsSync(join(dbDir, "PG_VERSION"))) await initialise(dbDir);
+    const db = await PGlite.create({ dataDir: dbDir, postgresqlconf: POSTGRES_CONF });
     const socketDir = mkdtempSync(join(tmpdir(), "riffle-pg-"));
     const server = new PGLiteSocketServer({
       db,
@@ -49,6 +48,13 @@ export async function startEmbedded(dataDir: string | undefined): Promise<Embedd
     await release();
     throw err;
   }
+}
+
+/** Creating a cluster grows PGlite's WASM heap to ~800 MB, which it never gives back; creating
+ *  it in a throw-away instance and reopening keeps the running worker near 300 MB. */
+async function initialise(dbDir: string) {
+  const db = await PGlite.create({ dataDir: dbDir, postgresqlconf: POSTGRES_CONF });
+  await db.close();
 }
 
 /** PGlite lets two processes open one directory and corrupt it; a lock file prevents that. */

@@ -151,13 +151,16 @@ export const TopicParam = z.object({ name: z.string().min(1).max(249) });
 export const PeekQuery = LimitQuery.extend({
   partition: z.coerce.number().int().min(0).optional(),
 });
-export const ProduceRecord = z.object({
-  key: z.unknown().optional(),
-  value: z.unknown(),
-  timestamp: z.number().int().min(0).optional(),
-  partition: z.number().int().min(0).optional(),
-  headers: z.record(z.string(), z.string()).optional(),
-});
+export const ProduceRecord = z
+  .object({
+    key: z.unknown().optional(),
+    value: z.unknown(),
+    timestamp: z.number().int().min(0).optional(),
+    partition: z.number().int().min(0).optional(),
+    headers: z.record(z.string(), z.string()).optional(),
+  })
+  .meta({ id: "ProduceRecord" });
+export const ProduceBody = z.union([ProduceRecord, z.array(ProduceRecord).min(1).max(10_000)]);
 export const CreateTopic = z.object({
   name: z.string().min(1).max(249),
   partitions: z.number().int().min(1).max(1000),

@@ -6,7 +6,7 @@ import {
   ErrorBody,
   LogRecord,
   PeekQuery,
-  ProduceRecord,
+  ProduceBody,
   TopicInfo,
   TopicParam,
 } from "./dto";
@@ -46,25 +46,27 @@ export function topicRoutes(app: App, { log }: Services) {
     {
       schema: {
         tags,
-        summary: "Produce a test record (partition from the key unless given)",
+        summary: "Produce a test record, or an array of them (partition from the key unless given)",
         params: TopicParam,
-        body: ProduceRecord,
-        response: { 201: LogRecord, 400: ErrorBody },
+        body: ProduceBody,
+        response: { 201: z.union([LogRecord, z.array(LogRecord)]), 400: ErrorBody },
       },
     },
     async (req, reply) => {
       const { name } = req.params;
-      const info = log.info(name);
-      const { partition } = req.body;
-      if (info && partition !== undefined && partition >= info.partitions) {
+      const batch = Array.isArray(req.body) ? req.body : [req.body];
+      const partitions = log.info(name)?.partitions;
+      const bad = batch.find((r) => partitions !== undefined && (r.partition ?? 0) >= partitions);
+      if (bad) {
         throw new UserError(
           400,
           "bad_partition",
-          `topic '${name}' has ${info.partitions} partitions; partition ${partition} does not exist`,
+          `topic '${name}' has ${partitions} partitions; partition ${bad.partition} does not exist`,
         );
       }
+      const written = batch.map((r) => log.append(name, { ...r, key: r.key ?? null }));
       reply.code(201);
-      return log.append(name, { ...req.body, key: req.body.key ?? null });
+      return Array.isArray(req.body) ? written : written[0]!;
     },
   );
   app.get(

@@ -17,8 +17,12 @@ export interface HubOptions {
   lookup(deploymentId: string): Promise<string | undefined>;
   /** The union of nodes tapped by a deployment's subscribers changed. */
   onTapsChanged(deploymentId: string, nodeIds: string[]): void;
+  /** How often queued records go out; the main share of live latency. */
   flushIntervalMs?: number;
   queueCapacity?: number;
+  /** Records/s of a subscription that does not ask for a rate. */
+  defaultRate?: number;
+  /** The most a subscription may ask for. */
   maxRatePerClient?: number;
 }
 
@@ -43,13 +47,15 @@ export class LiveHub {
   private readonly timer: NodeJS.Timeout;
   private readonly capacity: number;
   private readonly maxRate: number;
+  private readonly defaultRate: number;
 
   constructor(
     server: HttpServer,
     private readonly options: HubOptions,
   ) {
     this.capacity = options.queueCapacity ?? 2000;
-    this.maxRate = options.maxRatePerClient ?? 2000;
+    this.maxRate = options.maxRatePerClient ?? 5000;
+    this.defaultRate = Math.min(options.defaultRate ?? 200, this.maxRate);
     this.io = new Server(server, {
       cors: { origin: options.origins, credentials: true },
       serveClient: false,
@@ -61,7 +67,7 @@ export class LiveHub {
       else next(Object.assign(new Error("unauthorized"), { data: { code: "unauthorized" } }));
     });
     this.io.on("connection", (socket) => this.accept(socket));
-    this.timer = setInterval(() => this.flush(), options.flushIntervalMs ?? 50);
+    this.timer = setInterval(() => this.flush(), options.flushIntervalMs ?? 20);
   }
 
   publishRecord(deploymentId: string, record: OutputRecord) {
@@ -118,7 +124,7 @@ export class LiveHub {
       const { deploymentId, taps, maxRate } = parsed.data;
       const status = await this.options.lookup(deploymentId);
       if (status === undefined) return reply({ ok: false, error: "unknown deployment" });
-      const rate = Math.min(maxRate ?? this.maxRate, this.maxRate);
+      const rate = Math.min(maxRate ?? this.defaultRate, this.maxRate);
       mine.set(deploymentId, { queue: new ClientQueue(this.capacity, rate), taps: new Set(taps) });
       await socket.join(room(deploymentId));
       this.tapsChanged(deploymentId);

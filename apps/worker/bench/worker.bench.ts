@@ -1,0 +1,209 @@
+// End-to-end figures for the worker, run as a child process on embedded defaults:
+//  - RSS idle (first start creating the database, then a restart reopening it);
+//  - latency from a record produced through the REST API to its sink output at a socket.io
+//    client, p50/p99 at 5,000 records/s (target p99 < 100 ms);
+//  - processing throughput of a burst with no clients (the baseline) and with 50 clients, 10 of
+//    them never reading, plus the RSS with those clients.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { connect, type Tally } from "../test/live-client";
+
+const RATE = 5000;
+const SECONDS = 8;
+const BATCH_EVERY_MS = 10;
+const BURST = 20_000;
+
+const dataDir = mkdtempSync(join(tmpdir(), "riffle-bench-"));
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+
+try {
+  const first = await startWorker();
+  const rssCreate = await idleRss(first);
+  await stopWorker(first);
+  const worker = await startWorker();
+  const rssIdle = await idleRss(worker);
+
+  const deploymentId = await deployPassThrough("bench-in", "bench-out");
+  const latency = await measureLatency(deploymentId);
+  const baseline = await burstThroughput("burst-a-in", "burst-a-out");
+
+  const clients = await Promise.all(Array.from({ length: 50 }, () => connect(base, { keep: 0 })));
+  const loadedId = await deployPassThrough("burst-b-in", "burst-b-out");
+  await Promise.all(clients.map((c) => c.subscribe(loadedId)));
+  for (const c of clients.slice(0, 10)) c.stall();
+  const loaded = await burstThroughput("burst-b-in", "burst-b-out", loadedId);
+  const rssClients = rss(worker);
+  for (const c of clients) c.close();
+  await stopWorker(worker);
+
+  const mb = (b: number) => `${(b / 1048576).toFixed(0)} MB`;
+  console.log("\nRiffle worker bench (embedded PGlite, embedded log, one machine)\n");
+  console.log(`RSS idle, first start (creates the database): ${mb(rssCreate)}`);
+  console.log(`RSS idle, restart (reopens it):               ${mb(rssIdle)}   (limit 600 MB)`);
+  console.log(
+    `latency REST -> sink -> socket.io at ${RATE}/s:  p50 ${latency.p50.toFixed(1)} ms  p99 ${latency.p99.toFixed(1)} ms  max ${latency.max.toFixed(1)} ms  (${latency.received} delivered, ${latency.dropped} dropped; target p99 < 100 ms)`,
+  );
+  console.log(`burst of ${BURST} records, no clients (baseline): ${baseline.toFixed(0)} records/s`);
+  console.log(
+    `same burst, 50 clients (10 never reading):      ${loaded.toFixed(0)} records/s  (${((loaded / baseline) * 100).toFixed(0)}% of baseline)`,
+  );
+  console.log(`RSS with 50 clients:                          ${mb(rssClients)}`);
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+async function measureLatency(deploymentId: string) {
+  const client = await connect(base, { keep: 0 });
+  await client.subscribe(deploymentId, { maxRate: RATE });
+  const samples: number[] = [];
+  client.socket.on("records", (batch: { records: { value: { sentAt: number } }[] }) => {
+    const now = Date.now();
+    for (const r of batch.records) samples.push(now - r.value.sentAt);
+  });
+  const perBatch = (RATE * BATCH_EVERY_MS) / 1000;
+  const batches = (SECONDS * 1000) / BATCH_EVERY_MS;
+  const started = Date.now();
+  const inflight: Promise<unknown>[] = [];
+  for (let i = 0; i < batches; i++) {
+    const due = started + i * BATCH_EVERY_MS;
+    await sleep(due - Date.now());
+    const sentAt = Date.now();
+    const records = Array.from({ length: perBatch }, (_, j) => ({
+      key: `k${(i * perBatch + j) % 1000}`,
+      value: { n: i * perBatch + j, sentAt },
+    }));
+    inflight.push(post("/topics/bench-in/records", records));
+  }
+  await Promise.all(inflight);
+  await sleep(500);
+  client.close();
+  samples.sort((a, b) => a - b);
+  const at = (q: number) =>
+    samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? Number.NaN;
+  return {
+    p50: at(0.5),
+    p99: at(0.99),
+    max: samples.at(-1) ?? Number.NaN,
+    received: samples.length,
+    dropped: client.dropped,
+  };
+}
+
+/** Records/s from the first produce to the sink having written all of them. */
+async function burstThroughput(input: string, output: string, deploymentId?: string) {
+  const id = deploymentId ?? (await deployPassThrough(input, output));
+  const started = performance.now();
+  for (let i = 0; i < BURST; i += 1000) {
+    const records = Array.from({ length: 1000 }, (_, j) => ({
+      key: `k${(i + j) % 1000}`,
+      value: { n: i + j, pad: "x".repeat(100) },
+    }));
+    await post(`/topics/${input}/records`, records);
+  }
+  for (;;) {
+    const m = (await get(`/deployments/${id}/metrics`)) as {
+      nodes: { nodeId: string; recordsOut: number }[];
+    };
+    if ((m.nodes.find((n) => n.nodeId === "out")?.recordsOut ?? 0) >= BURST) break;
+    await sleep(5);
+  }
+  return BURST / ((performance.now() - started) / 1000);
+}
+
+async function deployPassThrough(from: string, to: string) {
+  const document = {
+    format: "riffle.topology/v1",
+    name: `${from} to ${to}`,
+    topics: [
+      {
+        name: from,
+        partitions: 3,
+        key: [{ name: "k", type: "STRING" }],
+        value: [{ name: "n", type: "INT" }],
+      },
+    ],
+    nodes: [
+      { id: "src", kind: "stream-source", config: { topic: from } },
+      { id: "out", kind: "sink", config: { topic: to } },
+    ],
+    edges: [{ id: "e1", from: { node: "src" }, to: { node: "out" } }],
+  };
+  await post("/topics", { name: from, partitions: 3 });
+  const t = (await post("/topologies", { name: document.name, document })) as { id: string };
+  const d = (await post("/deployments", { topologyId: t.id })) as { id: string; status: string };
+  if (d.status !== "running") throw new Error(`deployment did not start: ${JSON.stringify(d)}`);
+  return d.id;
+}
+
+function startWorker(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: new URL("..", import.meta.url).pathname,
+    env: { ...process.env, PORT: String(port), RIFFLE_DATA_DIR: dataDir, LOG_LEVEL: "warn" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  return waitHealthy(child);
+}
+
+async function waitHealthy(child: ChildProcess) {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`worker exited with ${child.exitCode}`);
+    if (
+      await fetch(`${base}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return child;
+    await sleep(100);
+  }
+  throw new Error("worker did not become healthy in 60 s");
+}
+
+async function stopWorker(child: ChildProcess) {
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+async function idleRss(child: ChildProcess) {
+  await sleep(3000);
+  return rss(child);
+}
+
+function rss(child: ChildProcess): number {
+  const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
+}
+
+async function post(path: string, body: unknown) {
+  const res = await fetch(`${base}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+async function get(path: string) {
+  return (await fetch(`${base}${path}`)).json();
+}
+
+function sleep(ms: number) {
+  return new Promise((r) => setTimeout(r, Math.max(0, ms)));
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export type { Tally };
