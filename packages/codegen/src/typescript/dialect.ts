@@ -1,6 +1,13 @@
 // The Riffle engine DSL call for each node kind, in TypeScript: lambdas over `key`/`value`
 // (and `left`/`right`, `agg`, `item`), values as plain objects, expressions calling `fn`.
-import type { NodeKind, Projection, RowSchema, SerdeFormat, Window } from "@riffle/topology";
+import type {
+  Aggregation,
+  NodeKind,
+  Projection,
+  RowSchema,
+  SerdeFormat,
+  Window,
+} from "@riffle/topology";
 import type { ExpressionPrinter } from "../expressions";
 import type { FindingSink } from "../finding";
 import { args, type Chain, chainOf, extend } from "../fluent/chain";
@@ -8,6 +15,7 @@ import type { FluentDialect, NodeOutput } from "../fluent/walker";
 import type { Node, NodeOf } from "../graph";
 import type { CodegenModel } from "../model";
 import { camelCase, NameScope } from "../naming";
+import { UDAFS } from "./aggregations";
 
 const TS_WORDS =
   "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await builder key value left right agg item fn";
@@ -104,6 +112,12 @@ export function objectLiteral(entries: [string, string][]): string {
   return `{\n${items.map((i) => `${INDENT}${i.replaceAll("\n", `\n${INDENT}`)},`).join("\n")}\n}`;
 }
 
+/** Call arguments; when they break over lines, each ends with a comma (biome's style). */
+function tsArgs(items: string[]): string {
+  const text = args(items, INDENT);
+  return text.startsWith("\n") ? `${text},\n` : text;
+}
+
 const chain = (c: Chain): NodeOutput => ({ kind: "chain", chain: c });
 const one = (inputs: Inputs, port = "in") => inputs[port][0];
 const isTrue = (code: string) => `${code} === true`;
@@ -163,7 +177,7 @@ function source(
     "store" in node.config && node.config.store ? [materialized(d, node.config.store)] : [];
   return chain(
     chainOf(
-      `builder.${method}(${args([JSON.stringify(node.config.topic), consumed, ...store], INDENT)})`,
+      `builder.${method}(${tsArgs([JSON.stringify(node.config.topic), consumed, ...store])})`,
     ),
   );
 }
@@ -180,23 +194,35 @@ type JoinKind =
   | "foreign-key-join"
   | "stream-global-join";
 
+/** The ValueJoiner. A side a left/outer join may leave out reads as a row of nulls, as
+ *  ksqlDB and the engine's own compiler see it. */
 function joiner(d: TsDialect, node: NodeOf<JoinKind>): string {
+  const schemas = { left: d.schemaIn(node, "left"), right: d.schemaIn(node, "right") };
   let body: string;
   if (node.config.columns) {
     body = d.object(node, "columns", node.config.columns);
   } else {
-    const side = (alias: string, frame: string, schema: RowSchema): [string, string][] =>
-      schema.value.map((c) => [
+    const side = (alias: string, frame: "left" | "right"): [string, string][] =>
+      schemas[frame].value.map((c) => [
         `${alias}_${c.name}`,
-        schema.valueUnwrapped ? frame : `${frame}?.${c.name}`,
+        schemas[frame].valueUnwrapped ? frame : prop(frame, c.name),
       ]);
     body = objectLiteral([
-      ...side(node.config.leftAlias, "left", d.schemaIn(node, "left")),
-      ...side(node.config.rightAlias, "right", d.schemaIn(node, "right")),
+      ...side(node.config.leftAlias, "left"),
+      ...side(node.config.rightAlias, "right"),
     ]);
   }
   const params = /\bkey\b/.test(body) ? "left, right, key" : "left, right";
-  return `(${params}) => (${body})`;
+  const optional = { inner: [], left: ["right"], outer: ["left", "right"] }[
+    node.config.joinType
+  ] as ("left" | "right")[];
+  const fills = optional
+    .filter((side) => !schemas[side].valueUnwrapped)
+    .map(
+      (side) => `${side} ??= ${objectLiteral(schemas[side].value.map((c) => [c.name, "null"]))};`,
+    );
+  if (fills.length === 0) return `(${params}) => (${body})`;
+  return `(${params}) => {\n${INDENT}${[...fills, `return ${body};`].join(`\n${INDENT}`).replaceAll("\n", `\n`)}\n}`;
 }
 
 const JOIN_METHODS = { inner: "join", left: "leftJoin", outer: "outerJoin" } as const;
@@ -217,10 +243,11 @@ function join(d: TsDialect, node: NodeOf<JoinKind>, inputs: Inputs): NodeOutput 
       break;
     }
     case "foreign-key-join":
+      // The overloads keep TypeScript from inferring these parameters: spell them out.
       params = [
         right,
-        `(value) => ${d.code(node, "foreignKey", node.config.foreignKey)}`,
-        joiner(d, node),
+        `(value: any) => ${d.code(node, "foreignKey", node.config.foreignKey)}`,
+        joiner(d, node).replace(/^\(left, right/, "(left: any, right: any"),
       ];
       break;
     case "stream-global-join":
@@ -230,7 +257,7 @@ function join(d: TsDialect, node: NodeOf<JoinKind>, inputs: Inputs): NodeOutput 
       params = [right, joiner(d, node)];
   }
   return chain(
-    extend(one(inputs, "left"), `${JOIN_METHODS[node.config.joinType]}(${args(params, INDENT)})`),
+    extend(one(inputs, "left"), `${JOIN_METHODS[node.config.joinType]}(${tsArgs(params)})`),
   );
 }
 
@@ -242,7 +269,7 @@ function branch(d: TsDialect, node: NodeOf<"branch">, inputs: Inputs): NodeOutpu
     const predicate = `(key, value) => ${isTrue(d.code(node, "branches", b.predicate))}`;
     split = extend(
       split,
-      `branch(${args([predicate, `Branched.as(${JSON.stringify(b.name)})`], INDENT)})`,
+      `branch(${tsArgs([predicate, `Branched.as(${JSON.stringify(b.name)})`])})`,
     );
   }
   split = extend(
@@ -256,13 +283,16 @@ function branch(d: TsDialect, node: NodeOf<"branch">, inputs: Inputs): NodeOutpu
 }
 
 function sink(d: TsDialect, node: NodeOf<"sink">, inputs: Inputs): NodeOutput {
-  d.use("Produced");
   const { topic, topicExpression } = node.config;
   const target = topicExpression
     ? `(key, value) => ${d.code(node, "topicExpression", topicExpression)}`
     : JSON.stringify(topic);
-  const produced = `Produced.with(${d.topicSerdes(topic, d.schemaIn(node)).join(", ")})`;
-  return { kind: "end", chain: extend(one(inputs), `to(${args([target, produced], INDENT)})`) };
+  // A computed topic has no declaration to take serdes from: the stream's own apply.
+  const produced = topic
+    ? [`Produced.with(${d.topicSerdes(topic, d.schemaIn(node)).join(", ")})`]
+    : [];
+  if (produced.length > 0) d.use("Produced");
+  return { kind: "end", chain: extend(one(inputs), `to(${tsArgs([target, ...produced])})`) };
 }
 
 const call = (c: string) => (_d: TsDialect, _n: Node, inputs: Inputs) =>
@@ -300,7 +330,7 @@ const HANDLERS: { [K in NodeKind]: Handler<K> } = {
       extend(one(i), `mapValues((value, key) => (${d.object(n, "columns", n.config.columns)}))`),
     ),
   "flat-map": (d, n, i) => {
-    const items = `((${d.code(n, "explode", n.config.explode)}) ?? []).map((item) => (${keyValue(d, n)}))`;
+    const items = `(${d.code(n, "explode", n.config.explode)} ?? []).map((item: any) => (${keyValue(d, n)}))`;
     return chain(
       extend(
         one(i),
@@ -309,7 +339,7 @@ const HANDLERS: { [K in NodeKind]: Handler<K> } = {
     );
   },
   "flat-map-values": (d, n, i) => {
-    const items = `((${d.code(n, "explode", n.config.explode)}) ?? []).map((item) => (${d.object(n, "columns", n.config.columns)}))`;
+    const items = `(${d.code(n, "explode", n.config.explode)} ?? []).map((item: any) => (${d.object(n, "columns", n.config.columns)}))`;
     return chain(
       extend(
         one(i),
@@ -362,23 +392,20 @@ const HANDLERS: { [K in NodeKind]: Handler<K> } = {
       ? [`(agg, value) => (${d.object(n, "subtractor", n.config.subtractor)})`]
       : [];
     return chain(
-      extend(
-        one(i),
-        `reduce(${args([adder, ...subtractor, ...store(d, n.config.store)], INDENT)})`,
-      ),
+      extend(one(i), `reduce(${tsArgs([adder, ...subtractor, ...store(d, n.config.store)])})`),
     );
   },
   aggregate: (d, n, i) => aggregate(d, n, i),
   cogroup: (d, n, i) => {
     const [first, ...rest] = n.config.inputs;
     const adder = (input: typeof first) =>
-      `(key, value, agg) => (${d.object(n, `inputs[${n.config.inputs.indexOf(input)}].adder`, input.adder)})`;
+      `(key, value, agg: any) => (${d.object(n, `inputs[${n.config.inputs.indexOf(input)}].adder`, input.adder)})`;
     let c = extend(one(i, first.port), `cogroup(${adder(first)})`);
     for (const input of rest)
-      c = extend(c, `cogroup(${args([one(i, input.port).head, adder(input)], INDENT)})`);
+      c = extend(c, `cogroup(${tsArgs([one(i, input.port).head, adder(input)])})`);
     if (n.config.window) c = extend(c, `windowedBy(${windowSpec(d, n.config.window)})`);
     const init = `() => (${d.object(n, "initializer", n.config.initializer)})`;
-    return chain(extend(c, `aggregate(${args([init, ...store(d, n.config.store)], INDENT)})`));
+    return chain(extend(c, `aggregate(${tsArgs([init, ...store(d, n.config.store)])})`));
   },
   suppress: (d, n, i) => {
     d.use("Suppressed");
@@ -405,8 +432,48 @@ const HANDLERS: { [K in NodeKind]: Handler<K> } = {
   sink,
 };
 
+/** Property access that stays valid for any column name. */
+export function prop(object: string, name: string): string {
+  return IDENTIFIER.test(name) ? `${object}.${name}` : `${object}[${JSON.stringify(name)}]`;
+}
+
+/** Aggregations as an accumulator object: adder (and subtractor on grouped tables, merger on
+ *  session windows), then a mapValues for functions whose accumulator is not the result. */
 function aggregate(d: TsDialect, node: NodeOf<"aggregate">, inputs: Inputs): NodeOutput {
-  const message = "aggregate functions have no engine DSL counterpart to call yet";
-  d.findings.add({ code: "unsupported-node", severity: "error", nodeId: node.id, message });
-  return chain(extend(one(inputs), `count() /* ${node.id}: ${message} */`));
+  const aggs = node.config.aggregations;
+  const argsOf = (a: Aggregation) => a.args.map((x) => d.code(node, "aggregations", x));
+  const each = (code: (a: Aggregation, acc: string) => string) =>
+    objectLiteral(aggs.map((a) => [a.name, code(a, prop("agg", a.name))]));
+  const params = [
+    `() => (${objectLiteral(aggs.map((a) => [a.name, UDAFS[a.fn].init]))})`,
+    `(key, value, agg) => (${each((a, acc) => UDAFS[a.fn].add(acc, argsOf(a)))})`,
+  ];
+  const inputKind = d.model.portKind(d.model.graph.input(node).node);
+  if (inputKind === "grouped-table") {
+    const missing = aggs.find((a) => !UDAFS[a.fn].subtract);
+    if (missing) {
+      d.findings.add({
+        code: "unsupported-node",
+        severity: "error",
+        nodeId: node.id,
+        message: `${missing.fn} cannot subtract an old value, so it cannot aggregate a table (KGroupedTable#aggregate needs a subtractor)`,
+      });
+    }
+    params.push(
+      `(key, value, agg) => (${each((a, acc) => UDAFS[a.fn].subtract?.(acc, argsOf(a)) ?? acc)})`,
+    );
+  }
+  if (inputKind === "session-windowed-stream") {
+    const merged = objectLiteral(
+      aggs.map((a) => [a.name, UDAFS[a.fn].merge(prop("a", a.name), prop("b", a.name), argsOf(a))]),
+    );
+    params.push(`(key, a, b) => (${merged})`);
+  }
+  if (node.config.store) params.push(materialized(d, node.config.store));
+  let c = extend(one(inputs), `aggregate(${tsArgs(params)})`);
+  if (aggs.some((a) => UDAFS[a.fn].finish)) {
+    const result = each((a, acc) => UDAFS[a.fn].finish?.(acc) ?? acc);
+    c = extend(c, `mapValues((agg) => (${result}))`);
+  }
+  return chain(c);
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.riffle.runtime.Fn;
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.errors.SerializationException;
@@ -19,7 +18,6 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Produced;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,10 +46,7 @@ public final class OrdersPipeline {
   static Topology buildTopology() {
     StreamsBuilder builder = new StreamsBuilder();
 
-    KStream<String, Map<String, Object>> orders =
-        builder.stream("orders", Consumed.with(Serdes.String(), ROWS));
-
-    orders
+    builder.stream("orders", Consumed.with(Serdes.String(), ROWS))
         .filter((key, value) -> Boolean.TRUE.equals(Fn.gt(value.get("AMOUNT"), 100)))
         .filterNot((key, value) -> Boolean.TRUE.equals(Fn.eq(value.get("REGION"), "test")))
         .mapValues((key, value) -> row(
@@ -59,12 +54,6 @@ public final class OrdersPipeline {
             "AMOUNT_CENTS", Fn.castBigint(Fn.mul(value.get("AMOUNT"), 100))))
         .peek((key, value) -> LOG.info("tap: {} -> {}", key, value))
         .to("big-orders", Produced.with(Serdes.String(), ROWS));
-
-    orders
-        .flatMapValues((key, value) -> items(value.get("ITEMS")).stream()
-            .map(item -> row("ITEM", item, "CUSTOMER", value.get("CUSTOMER")))
-            .toList())
-        .to("order-items", Produced.with(Serdes.String(), ROWS));
 
     return builder.build();
   }
@@ -76,11 +65,6 @@ public final class OrdersPipeline {
       row.put((String) namesAndValues[i], namesAndValues[i + 1]);
     }
     return row;
-  }
-
-  /** The elements a flatMap explodes; a null array explodes into nothing. */
-  private static List<?> items(Object array) {
-    return array == null ? List.of() : (List<?>) array;
   }
 
   /** ksqlDB's JSON format with Jackson: objects as Map<String, Object>, scalars as themselves. */

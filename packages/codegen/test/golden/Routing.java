@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.riffle.runtime.Fn;
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.errors.SerializationException;
@@ -49,7 +48,7 @@ public final class Routing {
     StreamsBuilder builder = new StreamsBuilder();
 
     KStream<String, Map<String, Object>> clicks =
-        builder.stream("clicks", Consumed.with(Serdes.String(), ROWS));
+        builder.stream("clicks", Consumed.with(new JsonSerde<>(String.class), ROWS));
 
     Map<String, KStream<String, Map<String, Object>>> byCountry = clicks
         .split(Named.as("by-country-"))
@@ -65,22 +64,22 @@ public final class Routing {
 
     KStream<String, Map<String, Object>> byCountryFr = byCountry.get("by-country-fr");
 
-    byCountryDe.merge(byCountryFr).to("clicks-eu", Produced.with(Serdes.String(), ROWS));
+    byCountryDe
+        .merge(byCountryFr)
+        .to("clicks-eu", Produced.with(new JsonSerde<>(String.class), ROWS));
 
     byCountry.get("by-country-default")
-        .to("clicks-other", Produced.with(Serdes.String(), ROWS));
-
-    clicks
-        .flatMap((key, value) -> items(value.get("TAGS")).stream()
-            .map(item -> KeyValue.pair((String) item, row("USER", key, "URL", value.get("URL"))))
-            .toList())
-        .to("clicks-by-tag", Produced.with(Serdes.String(), ROWS));
+        .to(
+            "clicks-other",
+            Produced.with(new JsonSerde<>(String.class), ROWS));
 
     clicks
         .map((key, value) -> KeyValue.pair(
             (String) value.get("URL"),
             row("USER", key, "COUNTRY", value.get("COUNTRY"))))
-        .to("clicks-by-url", Produced.with(Serdes.String(), ROWS));
+        .to(
+            "clicks-by-url",
+            Produced.with(new JsonSerde<>(String.class), ROWS));
 
     clicks
         .to(
@@ -97,11 +96,6 @@ public final class Routing {
       row.put((String) namesAndValues[i], namesAndValues[i + 1]);
     }
     return row;
-  }
-
-  /** The elements a flatMap explodes; a null array explodes into nothing. */
-  private static List<?> items(Object array) {
-    return array == null ? List.of() : (List<?>) array;
   }
 
   /** ksqlDB's JSON format with Jackson: objects as Map<String, Object>, scalars as themselves. */
