@@ -5,6 +5,7 @@ import { Command, CommanderError } from "commander";
 import { registerDescribe } from "./commands/describe";
 import { registerExport } from "./commands/export";
 import { registerImport } from "./commands/import";
+import { registerRun } from "./commands/run";
 import { registerTemplates } from "./commands/templates";
 import { registerTest } from "./commands/test";
 import { registerValidate } from "./commands/validate";
@@ -20,6 +21,7 @@ const COMMANDS: RegisterCommand[] = [
   registerImport,
   registerTest,
   registerExport,
+  registerRun,
 ];
 
 /** Usage errors (unknown command, missing argument) exit with 2, like unreadable input. */

@@ -7,6 +7,7 @@ export {
   type CompileOptions,
   compileTopology,
 } from "./compiler/compile-topology";
+export type { TopicSerdes } from "./driver/topic-serdes";
 export * from "./driver/topology-test-driver";
 export * from "./kstream/branched";
 export * from "./kstream/cogrouped-kstream";
@@ -35,6 +36,7 @@ export * from "./log";
 export * from "./log/durable";
 export type { MetricsSnapshot, NodeCounters } from "./processor/metrics";
 export { Change, type TimeWindow, type Windowed } from "./processor/processor";
+export type { TapListener, TappedRecord } from "./processor/taps";
 export type { DeadLetter } from "./processor/task-context";
 export * from "./processor/timestamp-extractor";
 export type { Topology, TopologyConfig } from "./processor/topology";

@@ -40,7 +40,8 @@ export function compileTopology(doc: unknown, options: CompileOptions = {}): Com
     const inputs: Record<string, Flowing[]> = {};
     for (const e of document.edges.filter((edge) => edge.to.node === id)) {
       const flow = outputs.get(`${e.from.node}\u0000${e.from.port}`);
-      if (flow) (inputs[e.to.port] ??= []).push(flow);
+      if (!flow) continue;
+      inputs[e.to.port] = [...(inputs[e.to.port] ?? []), flow];
     }
     const ctx: NodeContext = { node, builder, analysis: analysis.nodes[id], inputs, topics };
     for (const [port, flow] of Object.entries(compileNode(ctx))) {

@@ -50,5 +50,5 @@ export function outSchema(ctx: NodeContext, port = "out"): RowSchema | undefined
 
 export function unwrappedOut(ctx: NodeContext, port = "out"): boolean {
   const s = outSchema(ctx, port);
-  return s !== undefined && s.valueUnwrapped && s.value.length === 1;
+  return s?.valueUnwrapped === true && s.value.length === 1;
 }

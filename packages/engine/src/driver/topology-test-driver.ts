@@ -77,12 +77,18 @@ export class TopologyTestDriver {
     for (const r of records) this.pipeInput(r.topic, r.key, r.value, r.timestamp, r.headers);
   }
 
-  /** Pipes an already-serialized record (e.g. bytes that may not decode). */
-  pipeRaw(record: ProducerRecord): void {
+  /** Pipes an already-serialized record (e.g. bytes that may not decode); returns it as stored. */
+  pipeRaw(record: ProducerRecord): LogRecord {
     const partitions = this.topology.partitionsOf(record.topic);
     const partition = record.partition ?? partitionFor(record.key, partitions);
     const [stored] = this.log.appendSync([{ ...record, partition }]);
     this.process(stored);
+    return stored;
+  }
+
+  /** The serdes the topology reads (or writes) a topic with; JSON for unknown topics. */
+  serdesOf(topic: string): TopicSerdes {
+    return this.serdes.get(topic) ?? { keySerde: jsonSerde(), valueSerde: jsonSerde() };
   }
 
   advanceWallClockTime(ms: number): void {
@@ -122,10 +128,6 @@ export class TopologyTestDriver {
 
   close(): void {
     for (const task of this.manager.allTasks()) for (const s of task.stores.values()) s.close();
-  }
-
-  private serdesOf(topic: string): TopicSerdes {
-    return this.serdes.get(topic) ?? { keySerde: jsonSerde(), valueSerde: jsonSerde() };
   }
 
   private process(first: LogRecord): void {
