@@ -5,7 +5,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { WEB_PORT, WEB_URL, WORKER_PORT, WORKER_URL } from "./env";
+import { WEB_PORT, WORKER_PORT, WORKER_URL } from "./env";
 
 const root = join(import.meta.dirname, "..");
 
@@ -25,6 +25,8 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Pro
 }
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
+  // E2E_EXTERNAL=1: drive an instance that is already running on the same ports (development).
+  if (process.env.E2E_EXTERNAL === "1") return async () => {};
   const dataDir = mkdtempSync(join(tmpdir(), "riffle-e2e-"));
   const child = spawn("node", ["scripts/start.mjs"], {
     cwd: root,
@@ -41,8 +43,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     },
   });
   try {
-    await waitFor(`${WORKER_URL}/health`, child, 180_000);
-    await waitFor(WEB_URL, child, 240_000);
+    await waitFor(`http://127.0.0.1:${WORKER_PORT}/health`, child, 180_000);
+    await waitFor(`http://127.0.0.1:${WEB_PORT}/`, child, 240_000);
   } catch (error) {
     child.kill("SIGTERM");
     throw error;

@@ -51,7 +51,14 @@ function buildIsCurrent() {
 const children = new Set();
 
 function run(name, args, options = {}) {
-  const child = spawn("npm", args, { cwd: root, env, stdio: "inherit", ...options });
+  // Each child leads its own process group, so a signal reaches npm's grandchildren too.
+  const child = spawn("npm", args, {
+    cwd: root,
+    env,
+    stdio: "inherit",
+    detached: true,
+    ...options,
+  });
   children.add(child);
   child.on("exit", (code, signal) => {
     children.delete(child);
@@ -67,7 +74,13 @@ let stopping = false;
 function stop(signal, exitCode = 0) {
   if (stopping) return;
   stopping = true;
-  for (const child of children) child.kill(signal);
+  for (const child of children) {
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      // Already gone.
+    }
+  }
   const timer = setTimeout(() => process.exit(exitCode), 10_000);
   timer.unref();
   const check = setInterval(() => {

@@ -33,8 +33,11 @@ export function useKeyboardShortcuts() {
         "mod+v": doc.paste,
         delete: doc.deleteSelection,
         backspace: doc.deleteSelection,
-        l: doc.autoLayout,
-        f: () => fitView({ duration: 200 }),
+        l: () => {
+          doc.autoLayout();
+          requestAnimationFrame(() => fitView({ duration: 200, maxZoom: 1 }));
+        },
+        f: () => fitView({ duration: 200, maxZoom: 1.5 }),
         escape: () => doc.select(null),
       };
       const combo = `${mod ? "mod+" : ""}${e.shiftKey && mod ? "shift+" : ""}${key}`;

@@ -1,6 +1,6 @@
 // The code exports of a document, by target language (packages/codegen), with file names for
 // download. An exporter that throws becomes a message, never a broken tab.
-import { type ExportResult, toKsql } from "@riffle/codegen";
+import { type ExportResult, toJava, toKsql } from "@riffle/codegen";
 import type { Topology } from "@riffle/topology";
 
 export type ExportLang = "ts" | "java" | "ksql";
@@ -8,13 +8,20 @@ export type ExportLang = "ts" | "java" | "ksql";
 interface Exporter {
   title: string;
   monacoLanguage: string;
-  fileName: (doc: Topology) => string;
+  fileName: (doc: Topology, code: string) => string;
   run: (doc: Topology) => ExportResult;
 }
 
 const base = (doc: Topology) => (doc.applicationId ?? doc.name).replace(/[^A-Za-z0-9_-]+/g, "-");
 
 export const EXPORTERS: Partial<Record<ExportLang, Exporter>> = {
+  java: {
+    title: "Java",
+    monacoLanguage: "java",
+    // Java wants the file named after its public class.
+    fileName: (doc, code) => `${/public (?:final )?class (\w+)/.exec(code)?.[1] ?? base(doc)}.java`,
+    run: toJava,
+  },
   ksql: {
     title: "ksqlDB",
     monacoLanguage: "ksql",
@@ -31,7 +38,7 @@ export function exportCode(lang: ExportLang, doc: Topology): ExportResult {
   } catch (e) {
     return {
       code: `-- export failed: ${(e as Error).message}`,
-      findings: [{ code: "unreadable-document", severity: "error", message: (e as Error).message }],
+      findings: [{ code: "invalid-document", severity: "error", message: (e as Error).message }],
     };
   }
 }

@@ -10,7 +10,8 @@ import {
 } from "@riffle/expr";
 
 export function checkExpression(text: string, scope: Scope | null): ExprError[] {
-  if (text.trim() === "") return [{ message: "an expression is required", line: 1, column: 1 }];
+  // Empty is not a parse error here: a required field is flagged by validation and its border.
+  if (text.trim() === "") return [];
   const parsed = parseExpression(text);
   if (!parsed.ok) return parsed.errors;
   if (!scope) return [];

@@ -16,7 +16,7 @@ function part(name: string, value: unknown): string | null {
     const names = value.map((v) => (v && typeof v === "object" ? (v as any).name : v));
     return names.filter(Boolean).join(", ") || null;
   }
-  if (typeof value === "object") return summarize(value as Record<string, unknown>);
+  if (typeof value === "object") return summarize(value as Record<string, unknown>) || null;
   return null;
 }
 

@@ -45,13 +45,13 @@ export const useSession = create<SessionState>()((set, get) => ({
           : { version: 0, document: emptyDocument(summary.name) },
         api.listVersions(topologyId),
       ]);
-      set({ name: summary.name, versions, loadState: "ready" });
       if (draft) {
         useDocument.getState().load(draft.document, draft.baseVersion, latest.document);
         notify("info", "Restored your unsaved changes from this browser.");
       } else {
         useDocument.getState().load(latest.document, latest.version);
       }
+      set({ name: summary.name, versions, loadState: "ready" });
     } catch (e) {
       // The worker is down: the draft (if any) is still editable and saved locally.
       if (draft) useDocument.getState().load(draft.document, draft.baseVersion);

@@ -16,6 +16,7 @@ export interface ExpressionFieldProps {
   onChange: (value: string) => void;
   scope: Scope | null;
   label: string;
+  required?: boolean;
   testId?: string;
 }
 
@@ -28,7 +29,10 @@ export function ExpressionField(props: ExpressionFieldProps) {
     generation.current += 1;
   }
   return (
-    <div className={`expr nokey ${props.value ? "" : "invalid"}`} data-testid={props.testId}>
+    <div
+      className={`expr nokey ${props.value || !props.required ? "" : "invalid"}`}
+      data-testid={props.testId}
+    >
       <ExpressionEditor
         key={generation.current}
         value={props.value}

@@ -61,6 +61,7 @@ export function SchemaField(props: Props) {
           onChange={(v) => props.onChange(v === "" && !props.required ? undefined : v)}
           scope={ctx.scopeFor(ctx.field ?? name)}
           label={`${humanize(name)} expression`}
+          required={props.required}
           testId={`expr-${name}`}
         />
       </div>

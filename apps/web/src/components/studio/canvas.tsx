@@ -12,6 +12,7 @@ import {
   useReactFlow,
 } from "@xyflow/react";
 import { type DragEvent, useCallback } from "react";
+import { useFitOnLoad } from "../../hooks/use-fit-on-load";
 import { connectionProblem } from "../../lib/ports";
 import { useDocument } from "../../store/document-store";
 import { ConnectionLine } from "./connection-line";
@@ -34,6 +35,7 @@ export function Canvas() {
   const onEdgesChange = useDocument((s) => s.onEdgesChange);
   const empty = useDocument((s) => s.doc.nodes.length === 0);
   const { screenToFlowPosition } = useReactFlow();
+  useFitOnLoad();
 
   const isValidConnection = useCallback((c: Connection | Edge) => {
     const { doc, ports } = useDocument.getState();
@@ -80,7 +82,7 @@ export function Canvas() {
         isValidConnection={isValidConnection}
         connectionLineComponent={ConnectionLine}
         deleteKeyCode={null}
-        fitView
+        defaultViewport={{ x: 40, y: 40, zoom: 1 }}
         minZoom={0.1}
         onlyRenderVisibleElements
         proOptions={{ hideAttribution: true }}

@@ -48,10 +48,10 @@ export function CodeTab() {
         </button>
         <button
           type="button"
-          onClick={() => download(exporter.fileName(doc), result.code)}
+          onClick={() => download(exporter.fileName(doc, result.code), result.code)}
           data-testid="code-download"
         >
-          Download {exporter.fileName(doc)}
+          Download {exporter.fileName(doc, result.code)}
         </button>
       </div>
       {result.findings.length > 0 && (

@@ -17,7 +17,9 @@ function PortHandle(props: {
   count: number;
 }) {
   const top = `${((props.index + 1) / (props.count + 1)) * 100}%`;
-  const side = props.type === "target" ? { left: 12 } : { right: 12 };
+  // Labels sit outside the node, next to their port, so they never cover the summary.
+  const side =
+    props.type === "target" ? { right: "calc(100% + 8px)" } : { left: "calc(100% + 8px)" };
   return (
     <>
       <Handle

@@ -2,6 +2,7 @@
 // SQL: type or paste ksqlDB statements and import them into the canvas, or show the current
 // topology as SQL. Invalid SQL is underlined with its message; the canvas is left untouched.
 import { importSql } from "@riffle/sql";
+import { useReactFlow } from "@xyflow/react";
 import { withPositions } from "../../lib/doc-edit";
 import { exportCode } from "../../lib/exports";
 import { layoutPositions } from "../../lib/layout";
@@ -12,6 +13,7 @@ import { CodeView } from "../fields/code-view";
 
 export function SqlTab() {
   const { text, generation, errors, setText, replaceText, setErrors } = useSql();
+  const { fitView } = useReactFlow();
 
   const importIntoCanvas = () => {
     const { doc, edit } = useDocument.getState();
@@ -20,12 +22,8 @@ export function SqlTab() {
       topics: doc.topics.map((t) => ({ name: t.name, partitions: t.partitions })),
     });
     if (!result.ok) {
+      // Shown inline and underlined in the editor; the canvas is left as it was.
       setErrors(result.errors);
-      const e = result.errors[0];
-      notify(
-        "error",
-        `SQL not imported (line ${e.line}, column ${e.column}): ${e.message}. The canvas is unchanged.`,
-      );
       return;
     }
     setErrors([]);
@@ -35,6 +33,7 @@ export function SqlTab() {
       applicationId: doc.applicationId ?? result.document.applicationId,
     };
     edit(() => withPositions(imported, layoutPositions(imported, new Map())));
+    requestAnimationFrame(() => fitView({ maxZoom: 1, padding: 0.2 }));
     notify("success", `Imported ${result.document.nodes.length} nodes from SQL.`);
   };
 
@@ -57,7 +56,8 @@ export function SqlTab() {
         </button>
         {errors.length > 0 && (
           <span className="field-error" role="alert" data-testid="sql-error">
-            Line {errors[0].line}, column {errors[0].column}: {errors[0].message}
+            Not imported — line {errors[0].line}, column {errors[0].column}: {errors[0].message}.
+            The canvas is unchanged.
           </span>
         )}
       </div>

@@ -44,10 +44,21 @@ export function StudioHeader() {
       >
         Redo
       </button>
-      <button type="button" onClick={() => doc().autoLayout()} title="Auto-layout (L)">
+      <button
+        type="button"
+        onClick={() => {
+          doc().autoLayout();
+          requestAnimationFrame(() => fitView({ duration: 200, maxZoom: 1 }));
+        }}
+        title="Auto-layout (L)"
+      >
         Auto-layout
       </button>
-      <button type="button" onClick={() => fitView({ duration: 200 })} title="Zoom to fit (F)">
+      <button
+        type="button"
+        onClick={() => fitView({ duration: 200, maxZoom: 1.5 })}
+        title="Zoom to fit (F)"
+      >
         Fit
       </button>
       <button
