@@ -12,7 +12,7 @@ function analyse(nodes: Spec[], edges: string[]) {
   expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
   return r.analysis;
 }
-const valueOf = (a: ReturnType<typeof analyse>, id: string, port = "out") =>
+const columnsOf = (a: ReturnType<typeof analyse>, id: string, port = "out") =>
   a.nodes[id].outputs[port].schema!.value.map((c) => `${c.name} ${c.type}`);
 const ORDER_COLUMNS = ["amount DOUBLE", "customer STRING", "items ARRAY<STRING>"];
 
@@ -30,7 +30,7 @@ describe("schema propagation through every kind", () => {
       ],
       ["o->fn", "fn->pk", "pk->rp", "rp->m", "o2->m", "m->out"],
     );
-    for (const id of ["fn", "pk", "rp", "m"]) expect(valueOf(a, id)).toEqual(ORDER_COLUMNS);
+    for (const id of ["fn", "pk", "rp", "m"]) expect(columnsOf(a, id)).toEqual(ORDER_COLUMNS);
   });
 
   it("flat-map re-keys each exploded element and marks the stream", () => {
@@ -53,7 +53,7 @@ describe("schema propagation through every kind", () => {
       ["o->fm", "fm->out"],
     );
     expect(a.nodes.fm.outputs.out.schema!.key).toEqual([{ name: "sku", type: "STRING" }]);
-    expect(valueOf(a, "fm")).toEqual(["amount DOUBLE"]);
+    expect(columnsOf(a, "fm")).toEqual(["amount DOUBLE"]);
     expect(a.nodes.fm.outputs.out.keyChanged).toBe(true);
   });
 
@@ -72,10 +72,10 @@ describe("schema propagation through every kind", () => {
       ],
       ["o->tt", "tt->ts", "ts->g", "g->w", "w->c", "c->sp", "sp->s2", "s2->out"],
     );
-    expect(valueOf(a, "tt")).toEqual(ORDER_COLUMNS);
+    expect(columnsOf(a, "tt")).toEqual(ORDER_COLUMNS);
     expect(a.nodes.tt.outputs.out.kind).toBe("table");
     expect(a.nodes.sp.outputs.out.schema!.windowed).toBe("time");
-    expect(valueOf(a, "s2")).toEqual(["COUNT BIGINT"]);
+    expect(columnsOf(a, "s2")).toEqual(["COUNT BIGINT"]);
   });
 
   it("cogroup produces the initializer's columns, typed, with one input per configured port", () => {
@@ -102,7 +102,7 @@ describe("schema propagation through every kind", () => {
       ],
       ["o->go", "p->gp", "go->cg:orders", "gp->cg:payments", "cg->s", "s->out"],
     );
-    expect(valueOf(a, "cg")).toEqual(["total DOUBLE"]);
+    expect(columnsOf(a, "cg")).toEqual(["total DOUBLE"]);
     expect(a.nodes.cg.outputs.out.schema!.windowed).toBe("time");
     expect(Object.keys(a.nodes.cg.scopes)).toEqual([
       "initializer",
@@ -151,17 +151,17 @@ describe("schema propagation through every kind", () => {
         "gj->out4",
       ],
     );
-    expect(valueOf(a, "ss")).toEqual([
+    expect(columnsOf(a, "ss")).toEqual([
       ...ORDER_COLUMNS.map((c) => `L_${c}`),
       ...ORDER_COLUMNS.map((c) => `R_${c}`),
     ]);
-    expect(valueOf(a, "tt")).toEqual([
+    expect(columnsOf(a, "tt")).toEqual([
       ...ORDER_COLUMNS.map((c) => `A_${c}`),
       "B_paid DOUBLE",
       "B_method STRING",
     ]);
     expect(a.nodes.fk.outputs.out.kind).toBe("table");
     expect(a.nodes.fk.outputs.out.schema!.key).toEqual([{ name: "id", type: "STRING" }]);
-    expect(valueOf(a, "gj")).toEqual(["m STRING"]);
+    expect(columnsOf(a, "gj")).toEqual(["m STRING"]);
   });
 });
