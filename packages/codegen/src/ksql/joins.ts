@@ -3,7 +3,8 @@
 import type { NodeOf } from "../graph";
 import type { Flow, KsqlContext } from "./context";
 import { sql } from "./expressions";
-import type { Query, Relation } from "./query";
+import { type Query, queryOver, type Relation } from "./query";
+import { rekeyedProjection } from "./stateless";
 import { alias, ident, qualified, withinClause } from "./syntax";
 
 type Live = Exclude<Flow, { kind: "broken" }>;
@@ -18,8 +19,11 @@ type JoinNode = NodeOf<JoinKind>;
 const JOIN_WORDS = { inner: "JOIN", left: "LEFT JOIN", outer: "FULL OUTER JOIN" } as const;
 
 export function join(ctx: KsqlContext, node: JoinNode, left: Live, right: Live): void {
-  const l = ctx.relation(left);
   const r = ctx.relation(right);
+  const l =
+    node.kind === "stream-global-join"
+      ? lookupStream(ctx, node, ctx.relation(left), r)
+      : ctx.relation(left);
   if (l.schema.key.length !== 1 || r.schema.key.length !== 1) {
     ctx.unsupported(node, "unsupported-join-key", "ksqlDB joins on one key column per side");
     return;
@@ -36,7 +40,7 @@ export function join(ctx: KsqlContext, node: JoinNode, left: Live, right: Live):
     kind: node.kind === "table-table-join" || node.kind === "foreign-key-join" ? "table" : "stream",
     from: `${l.name} ${la}\n    ${JOIN_WORDS[node.config.joinType]} ${r.name} ${ra}${within} ON ${on}`,
     where: [],
-    projection: [keyItem(node, l, r), ...valueItems(node, l, r)],
+    projection: [keyItem(node, l), ...valueItems(node, l, r)],
     emit: "CHANGES",
     schema: ctx.schemaOf(node),
   };
@@ -59,26 +63,15 @@ function onClause(ctx: KsqlContext, node: JoinNode, l: Relation, r: Relation): s
       }
       return `${column} = ${rightKey}`;
     }
-    case "stream-global-join":
-      ctx.warn(
-        node,
-        "approximate-semantics",
-        "ksqlDB has no GlobalKTable: the stream is repartitioned by the lookup expression, so results are keyed by it rather than by the stream's key",
-      );
-      return `${qualified(node.config.leftAlias, node.config.key) ?? sql(node.config.key)} = ${rightKey}`;
     default:
       return `${la}.${ident(l.schema.key[0].name)} = ${rightKey}`;
   }
 }
 
 /** The result key column: the left key, or ksqlDB's synthetic ROWKEY for full outer joins. */
-function keyItem(node: JoinNode, l: Relation, r: Relation): string {
+function keyItem(node: JoinNode, l: Relation): string {
   const name = ident(l.schema.key[0].name);
   if (node.config.joinType === "outer") return `ROWKEY AS ${name}`;
-  // A lookup join is keyed by the looked-up value, which the right key column holds.
-  if (node.kind === "stream-global-join") {
-    return `${ident(node.config.rightAlias)}.${ident(r.schema.key[0].name)} AS ${name}`;
-  }
   return `${ident(node.config.leftAlias)}.${name} AS ${name}`;
 }
 
@@ -91,4 +84,29 @@ function valueItems(node: JoinNode, l: Relation, r: Relation): string[] {
       (c) => `${ident(alias)}.${ident(c.name)} AS ${ident(`${alias}_${c.name}`)}`,
     );
   return [...side(node.config.leftAlias, l), ...side(node.config.rightAlias, r)];
+}
+
+/** ksqlDB has no GlobalKTable: the stream is re-keyed by the lookup expression into a stream
+ *  with the table's partition count, then joined on keys. Results are keyed by the lookup. */
+function lookupStream(
+  ctx: KsqlContext,
+  node: NodeOf<"stream-global-join">,
+  l: Relation,
+  r: Relation,
+): Relation {
+  ctx.warn(
+    node,
+    "approximate-semantics",
+    "ksqlDB has no GlobalKTable: the stream is repartitioned by the lookup expression, so results are keyed by it rather than by the stream's key",
+  );
+  const tableKey = r.schema.key[0]?.name ?? "KEY";
+  const keyName = l.schema.value.some((c) => c.name === tableKey) ? `${tableKey}_KEY` : tableKey;
+  const key = sql(node.config.key);
+  const query = queryOver(l);
+  const values = l.schema.value.map((c) => ({ name: c.name, expr: ident(c.name) }));
+  query.projection = rekeyedProjection(key, keyName, values);
+  query.partitionBy = key;
+  query.partitions = ctx.topic(r.topic)?.partitions;
+  query.schema = { ...l.schema, key: [{ name: keyName, type: r.schema.key[0]?.type ?? "STRING" }] };
+  return ctx.materialize(query, { ...node, label: `${node.label ?? node.id} by key` });
 }

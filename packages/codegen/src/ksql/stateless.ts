@@ -35,7 +35,8 @@ export function mapValues(ctx: KsqlContext, node: NodeOf<"map-values">, flow: Li
 export function selectKey(ctx: KsqlContext, node: NodeOf<"select-key">, flow: Live): void {
   const query = ctx.query(flow, isOpen);
   const key = sql(node.config.key);
-  query.projection = [alias(key, node.config.keyName), ...names(query.schema.value)];
+  const values = query.schema.value.map((c) => ({ name: c.name, expr: ident(c.name) }));
+  query.projection = rekeyedProjection(key, node.config.keyName, values);
   query.partitionBy = key;
   query.rekey = { expr: key, keyName: node.config.keyName };
   query.schema = ctx.schemaOf(node);
@@ -55,8 +56,21 @@ function rekeyed(
   keyName: string,
   columns: { name: string; expr: string }[],
 ): void {
-  query.projection = [alias(sql(key), keyName), ...projections(columns)];
+  const values = columns.map((c) => ({ name: c.name, expr: sql(c.expr) }));
+  query.projection = rekeyedProjection(sql(key), keyName, values);
   query.partitionBy = sql(key);
+}
+
+/** The new key, then the value columns. PARTITION BY moves its expression into the key, so
+ *  a value column computed by that same expression is kept with ksqlDB's AS_VALUE. */
+export function rekeyedProjection(
+  key: string,
+  keyName: string,
+  values: { name: string; expr: string }[],
+): string[] {
+  const value = (v: { name: string; expr: string }) =>
+    v.expr === key ? `AS_VALUE(${v.expr}) AS ${ident(v.name)}` : alias(v.expr, v.name);
+  return [alias(key, keyName), ...values.map(value)];
 }
 
 /** EXPLODE cannot be referenced in its own SELECT: explode into a stream, then project. */
