@@ -6,9 +6,9 @@ import { exportTopology, type Lang } from "../src";
 
 /** `chains` independent pipelines of 8 nodes, plus a stream-table join per pair of chains. */
 function generate(chains: number): unknown {
-  const topics = [];
-  const nodes = [];
-  const edges = [];
+  const topics: unknown[] = [];
+  const nodes: unknown[] = [];
+  const edges: unknown[] = [];
   const edge = (from: string, to: string, port = "in") =>
     edges.push({ id: `e${edges.length}`, from: { node: from }, to: { node: to, port } });
   const columns = [
