@@ -33,7 +33,14 @@ export function compileExpression(expr: Expr, scope: Scope): Evaluator {
 }
 
 function constant(value: unknown): Compiled {
-  return { run: () => value, constant: true, value };
+  return { run: always(value), constant: true, value };
+}
+
+// Closures are returned from small factories rather than written inside object literals:
+// tsx (esbuild keepNames) would otherwise name each one at creation, which costs more than
+// the rest of compilation.
+function always(value: unknown): Evaluator {
+  return () => value;
 }
 
 function compileIr(ir: Ir): Compiled {
@@ -60,13 +67,13 @@ function columnAccessor(frame: string, field: string | undefined): Evaluator {
 function compileCase(ir: Extract<Ir, { t: "case" }>): Compiled {
   const whens = ir.branches.map((b) => compileIr(b.when).run);
   const thens = ir.branches.map((b) => compileIr(b.result).run);
-  const otherwise = compileIr(ir.otherwise).run;
-  return {
-    run: (f) => {
-      for (let i = 0; i < whens.length; i++) if (whens[i](f) === true) return thens[i](f);
-      return otherwise(f);
-    },
-    constant: false,
+  return { run: firstTrue(whens, thens, compileIr(ir.otherwise).run), constant: false };
+}
+
+function firstTrue(whens: Evaluator[], thens: Evaluator[], otherwise: Evaluator): Evaluator {
+  return (f) => {
+    for (let i = 0; i < whens.length; i++) if (whens[i](f) === true) return thens[i](f);
+    return otherwise(f);
   };
 }
 

@@ -63,7 +63,6 @@ class Lowering {
   }
 
   lower(e: Expr): Ir {
-    const l = (x: Expr) => this.lower(x);
     switch (e.kind) {
       case "literal":
         return { t: "const", value: e.value, type: e.type };
@@ -76,24 +75,28 @@ class Lowering {
         };
       }
       case "deref":
-        return call("field", l(e.base), { t: "const", value: this.a.fields.get(e)!, type: STRING });
+        return call("field", this.lower(e.base), {
+          t: "const",
+          value: this.a.fields.get(e)!,
+          type: STRING,
+        });
       case "index":
-        return call("index", l(e.base), l(e.index));
+        return call("index", this.lower(e.base), this.lower(e.index));
       case "unary":
-        if (e.op === "NOT") return call("not", l(e.operand));
-        return call(this.typeOf(e).kind === "INT" ? "negInt" : "neg", l(e.operand));
+        if (e.op === "NOT") return call("not", this.lower(e.operand));
+        return call(this.typeOf(e).kind === "INT" ? "negInt" : "neg", this.lower(e.operand));
       case "binary":
         return this.binary(e);
       case "isNull":
-        return call(e.negated ? "isNotNull" : "isNull", l(e.operand));
+        return call(e.negated ? "isNotNull" : "isNull", this.lower(e.operand));
       case "distinct":
         return call(e.negated ? "notDistinct" : "distinct", ...this.comparands([e.left, e.right]));
       case "like":
         return call(
           e.negated ? "notLike" : "like",
-          l(e.operand),
-          l(e.pattern),
-          e.escape ? l(e.escape) : NULL_CONST,
+          this.lower(e.operand),
+          this.lower(e.pattern),
+          e.escape ? this.lower(e.escape) : NULL_CONST,
         );
       case "in":
         return call(e.negated ? "notInList" : "inList", ...this.comparands([e.operand, ...e.list]));
@@ -109,14 +112,14 @@ class Lowering {
       case "call":
         return this.call(e);
       case "array":
-        return call("array", ...e.elements.map(l));
+        return call("array", ...e.elements.map((x) => this.lower(x)));
       case "map":
-        return call("map", ...e.entries.flatMap((m) => [l(m.key), l(m.value)]));
+        return call("map", ...e.entries.flatMap((m) => [this.lower(m.key), this.lower(m.value)]));
       case "struct":
         return call(
           "struct",
           { t: "const", value: e.fields.map((f) => f.name) },
-          ...e.fields.map((f) => l(f.value)),
+          ...e.fields.map((f) => this.lower(f.value)),
         );
     }
   }

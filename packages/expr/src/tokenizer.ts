@@ -25,32 +25,33 @@ export interface Token {
   offset: number;
 }
 
-const SYMBOLS = [
-  "||",
-  "<>",
-  "!=",
-  "<=",
-  ">=",
-  "->",
-  ":=",
-  "(",
-  ")",
-  "[",
-  "]",
-  ",",
-  ".",
-  ";",
-].concat(["*", "/", "%", "+", "-", "=", "<", ">", ":"]);
+/** One sticky pattern, capture group i+1 for KINDS[i], tried in this order at each offset. */
+const TOKEN = new RegExp(
+  [
+    /(\s+|--[^\n]*|\/\*[\s\S]*?\*\/)/,
+    /((?:\d+(?:\.\d*)?|\.\d+)[eE][+-]?\d+)/,
+    /(\d+\.\d+|\.\d+)/,
+    /(\d+)/,
+    /([\p{L}_][\p{L}\p{N}_$@]*)/u,
+    /(`(?:[^`]|``)*`|"(?:[^"]|"")*")/,
+    /('(?:[^']|'')*')/,
+    /(\|\||<>|!=|<=|>=|->|:=|\/(?!\*)|[()[\],.;*%+\-=<>:])/,
+  ]
+    .map((r) => r.source)
+    .join("|"),
+  "uy",
+);
 
-const PATTERNS: [TokenType | "skip", RegExp][] = [
-  ["skip", /\s+|--[^\n]*|\/\*[\s\S]*?\*\//y],
-  ["double", /(?:\d+(?:\.\d*)?|\.\d+)[eE][+-]?\d+/y],
-  ["decimal", /\d+\.\d+|\.\d+/y],
-  ["integer", /\d+/y],
-  ["identifier", /[\p{L}_][\p{L}\p{N}_$@]*/uy],
-  ["quoted", /`(?:[^`]|``)*`|"(?:[^"]|"")*"/y],
-  ["string", /'(?:[^']|'')*'/y],
-];
+const KINDS = [
+  "skip",
+  "double",
+  "decimal",
+  "integer",
+  "identifier",
+  "quoted",
+  "string",
+  "symbol",
+] as const;
 
 /**
  * Tokenizes `text`; the last token is always `{ type: "eof", image: "" }`.
@@ -61,33 +62,30 @@ export function tokenize(text: string): Result<Token[]> {
   let offset = 0;
   let line = 1;
   let lineStart = 0;
-  const at = () => ({ line, column: offset - lineStart + 1, offset });
   while (offset < text.length) {
-    const match = matchAt(text, offset);
-    if (!match) return fail([unexpectedCharacter(text, at())]);
-    const [type, image] = match;
-    if (type !== "skip") tokens.push({ type, text: tokenValue(type, image), image, ...at() });
-    for (let i = offset; i < offset + image.length; i++) {
-      if (text.charCodeAt(i) === 10) {
-        line++;
-        lineStart = i + 1;
-      }
+    const column = offset - lineStart + 1;
+    TOKEN.lastIndex = offset;
+    const m = TOKEN.exec(text);
+    if (!m) return fail([unexpectedCharacter(text, { line, column, offset })]);
+    const image = m[0];
+    const type = kindOf(m);
+    if (type !== "skip")
+      tokens.push({ type, text: tokenValue(type, image), image, line, column, offset });
+    // Only whitespace, comments, strings and quoted names can span lines.
+    for (let nl = image.indexOf("\n"); nl >= 0; nl = image.indexOf("\n", nl + 1)) {
+      line++;
+      lineStart = offset + nl + 1;
     }
     offset += image.length;
   }
-  tokens.push({ type: "eof", text: "", image: "", ...at() });
+  tokens.push({ type: "eof", text: "", image: "", line, column: offset - lineStart + 1, offset });
   return ok(tokens);
 }
 
-function matchAt(text: string, offset: number): [TokenType | "skip", string] | undefined {
-  for (const [type, re] of PATTERNS) {
-    re.lastIndex = offset;
-    const m = re.exec(text);
-    if (m) return [type, m[0]];
-  }
-  if (text.startsWith("/*", offset)) return undefined;
-  const symbol = SYMBOLS.find((s) => text.startsWith(s, offset));
-  return symbol ? ["symbol", symbol] : undefined;
+function kindOf(m: RegExpExecArray): TokenType | "skip" {
+  let group = 1;
+  while (m[group] === undefined) group++;
+  return KINDS[group - 1];
 }
 
 function tokenValue(type: TokenType, image: string): string {

@@ -31,6 +31,18 @@ describe("tokenize", () => {
     ]);
   });
 
+  it("reads a star between parentheses as a symbol (COUNT(*) in statements)", () => {
+    expect(tokens("COUNT(*) / 2").map((x) => x.image)).toEqual([
+      "COUNT",
+      "(",
+      "*",
+      ")",
+      "/",
+      "2",
+      "",
+    ]);
+  });
+
   it("unescapes '' in strings and `` in quoted identifiers into text, keeping the image", () => {
     const [s, q] = tokens("'it''s' `a``b`");
     expect([s.text, s.image]).toEqual(["it's", "'it''s'"]);
