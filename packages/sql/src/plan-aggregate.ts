@@ -25,6 +25,31 @@ interface PlannedAggregate extends Aggregation {
   call: string;
 }
 
+/** ksqlDB aggregate functions Riffle's aggregate node does not offer. */
+const UNSUPPORTED_AGGREGATES = new Set([
+  "SUM_LIST",
+  "HISTOGRAM",
+  "STDDEV_SAMP",
+  "STDDEV_SAMPLE",
+  "CORRELATION",
+  "ATTR",
+  "VAR_SAMP",
+]);
+
+/** Refuses, as unsupported, a query calling a ksqlDB aggregate Riffle lacks. */
+export function refuseUnsupportedAggregates(q: Select): void {
+  for (const item of q.items) {
+    if (item.kind !== "expr") continue;
+    const tokens = item.expr.tokens;
+    tokens.forEach((t, i) => {
+      const name = t.image.toUpperCase();
+      if (UNSUPPORTED_AGGREGATES.has(name) && tokens[i + 1]?.image === "(") {
+        unsupported(`The aggregate function ${name} is not supported`, item.expr.locate(t));
+      }
+    });
+  }
+}
+
 /** True when SELECT or HAVING calls an aggregate function. */
 export function hasAggregates(q: Select): boolean {
   const refs = [

@@ -43,9 +43,11 @@ export function planPartition(
   const deref = /->\s*`?([^`\s]+)`?\s*$/.exec(ref.text)?.[1].toUpperCase();
   const keyName = bare ?? deref ?? "KSQL_COL_0";
   const keep = (name: string) => name !== bare;
+  /* After a join the key's value is already in the row (`L_ID`): only selectable keys move. */
+  const selectable = (name: string) => input.ctx.columns.some((c) => c.column === name);
   const value = [
     ...input.row.value.filter((c) => keep(c.name)),
-    ...input.row.key.filter((c) => keep(c.name)),
+    ...input.row.key.filter((c) => keep(c.name) && selectable(c.name)),
   ];
   const out = doc.add(
     target,
@@ -89,7 +91,11 @@ export function planPartition(
 function carryContext(before: Context, row: Row): Context {
   const fresh = rowContext(row);
   const order = fresh.columns.map((c) => c.column);
-  const kept = before.columns.filter((c) => order.includes(c.column));
+  const keys = new Set(row.key.map((k) => k.name));
+  /* A pseudo-column made the key (PARTITION BY ROWTIME) is now part of SELECT *. */
+  const kept = before.columns
+    .filter((c) => order.includes(c.column))
+    .map((c) => (keys.has(c.column) ? { ...c, star: true } : c));
   const added = fresh.columns.filter((c) => !kept.some((k) => k.column === c.column));
   const columns = [...kept, ...added].sort(
     (a, b) => order.indexOf(a.column) - order.indexOf(b.column),

@@ -4,7 +4,12 @@ import type { Select } from "./ast";
 import type { Catalog, SourceInfo } from "./catalog";
 import type { DocBuilder } from "./doc-builder";
 import { fail } from "./errors";
-import { hasAggregates, planAggregate, type Stage } from "./plan-aggregate";
+import {
+  hasAggregates,
+  planAggregate,
+  refuseUnsupportedAggregates,
+  type Stage,
+} from "./plan-aggregate";
 import { planJoins } from "./plan-join";
 import { planPartition } from "./plan-partition";
 import { type KeySlot, type ProjectionInput, project } from "./projection";
@@ -59,6 +64,7 @@ export function planQuery(
   }
   let extra: Omit<ProjectionInput, "row" | "ctx" | "slots"> = {};
   let keyless = false;
+  refuseUnsupportedAggregates(q);
   if (q.groupBy || hasAggregates(q) || q.window) {
     const planned = planAggregate(q, target, stage, doc);
     stage = planned.stage;
