@@ -90,7 +90,9 @@ function collectInputs(node: Node, ports: InputPort[], s: State) {
   const counts: Record<string, number> = {};
   let complete = true;
   const names = new Set(ports.map((p) => p.name));
-  for (const e of [...(s.graph.incoming.get(node.id) ?? []), ...(s.detached.get(node.id) ?? [])]) {
+  const incoming = s.graph.incoming.get(node.id) ?? [];
+  const detached = s.detached.get(node.id);
+  for (const e of detached ? [...incoming, ...detached] : incoming) {
     if (!names.has(e.to.port)) {
       const known = [...names].join(", ") || "none";
       s.findings.push(

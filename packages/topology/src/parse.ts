@@ -26,7 +26,6 @@ export interface ParseResult {
 }
 
 const TopLevel = TopologyDocument.extend({ topics: z.array(z.unknown()).default([]) });
-const NodeHead = z.object({ id: z.string().min(1), kind: z.string().min(1), config: z.unknown() });
 
 /** Parses a topology document. Never throws. */
 export function parseDocument(input: unknown): ParseResult {
@@ -79,6 +78,8 @@ function readJson(text: string, findings: Finding[]): unknown {
   }
 }
 
+const nonEmpty = (v: unknown): v is string => typeof v === "string" && v.length > 0;
+
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -112,8 +113,7 @@ function parseNodes(raw: unknown[], findings: Finding[]): { nodes: Node[]; inval
   const ids = new Set<string>();
   const invalid = new Set<string>();
   raw.forEach((n, i) => {
-    const head = NodeHead.safeParse(n);
-    if (!head.success) {
+    if (!isRecord(n) || !nonEmpty(n.id) || !nonEmpty(n.kind)) {
       findings.push(
         finding("RF009", `nodes[${i}] needs a string \`id\` and \`kind\`.`, {
           field: `nodes[${i}]`,
@@ -121,7 +121,7 @@ function parseNodes(raw: unknown[], findings: Finding[]): { nodes: Node[]; inval
       );
       return;
     }
-    const { id, kind } = head.data;
+    const { id, kind } = n;
     if (ids.has(id)) {
       findings.push(finding("RF006", `Duplicate node id '${id}'.`, { nodeId: id }));
       return;
@@ -136,7 +136,7 @@ function parseNodes(raw: unknown[], findings: Finding[]): { nodes: Node[]; inval
       invalid.add(id);
       return;
     }
-    const config = NodeConfigs[kind as NodeKind].safeParse(head.data.config ?? {});
+    const config = NodeConfigs[kind as NodeKind].safeParse(n.config ?? {});
     if (!config.success) {
       findings.push(...configFindings(id, kind as NodeKind, config.error.issues));
       invalid.add(id);

@@ -18,6 +18,11 @@ interface Attach {
   store?: { name: string; owner: string };
 }
 
+/** Processors have a handful of neighbours and stores: arrays beat Sets here. */
+function addOnce(list: string[] | undefined, item: string): void {
+  if (list && !list.includes(item)) list.push(item);
+}
+
 const pad = (n: number) => String(n).padStart(10, "0");
 /** KStreamImpl#createRepartitionedSource: generated names only for generated prefixes. */
 const GENERATED = /^KSTREAM.*-[0-9]{10}$/;
@@ -50,9 +55,9 @@ class Builder {
       name,
       type,
       nodeId,
-      stores: new Set(),
-      predecessors: new Set(),
-      successors: new Set(),
+      stores: [],
+      predecessors: [],
+      successors: [],
       ...extra,
     });
     return name;
@@ -65,19 +70,19 @@ class Builder {
     parents: string[],
     stores: string[] = [],
   ): string {
-    this.add(name, "processor", nodeId, { stores: new Set(stores) });
+    this.add(name, "processor", nodeId, { stores });
     for (const p of parents) this.connect(p, name);
     return name;
   }
 
   connect(from: string, to: string): void {
-    this.processors.get(from)?.successors.add(to);
-    this.processors.get(to)?.predecessors.add(from);
+    addOnce(this.processors.get(from)?.successors, to);
+    addOnce(this.processors.get(to)?.predecessors, from);
   }
 
   materialize(store: Attach["store"]): string[] {
     if (!store) return [];
-    this.processors.get(store.owner)?.stores.add(store.name);
+    addOnce(this.processors.get(store.owner)?.stores, store.name);
     return [store.name];
   }
 

@@ -14,9 +14,9 @@ export interface Processor {
   topics?: string[];
   /** Sink: topic written; undefined for a dynamic sink (TopicNameExtractor). */
   topic?: string;
-  stores: Set<string>;
-  predecessors: Set<string>;
-  successors: Set<string>;
+  stores: string[];
+  predecessors: string[];
+  successors: string[];
   /** The document node this processor was built for. */
   nodeId?: string;
   global?: boolean;

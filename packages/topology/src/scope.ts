@@ -48,14 +48,22 @@ function keyColumns(schema: RowSchema): ScopeColumn[] {
  * @example scopeFor({ key: [], value: [{ name: "amount", type: "DOUBLE" }], valueUnwrapped: false })
  */
 export function scopeFor(schema: RowSchema): Scope {
-  return {
-    columns: [
-      ...keyColumns(schema),
-      ...frameColumns(schema.value, "value", schema.valueUnwrapped),
-      ...metaColumns(schema.windowed !== undefined),
-    ],
-  };
+  let scope = scopes.get(schema);
+  if (!scope) {
+    scope = {
+      columns: [
+        ...keyColumns(schema),
+        ...frameColumns(schema.value, "value", schema.valueUnwrapped),
+        ...metaColumns(schema.windowed !== undefined),
+      ],
+    };
+    scopes.set(schema, scope);
+  }
+  return scope;
 }
+
+/** Pass-through nodes share their input's schema object, so they share its scope (read-only). */
+const scopes = new WeakMap<RowSchema, Scope>();
 
 /** The ValueJoiner's scope: the left key, both values qualified by their aliases, meta. */
 export function joinScope(
