@@ -13,10 +13,10 @@ export const extend = (chain: Chain, call: string): Chain => ({
   calls: [...chain.calls, call],
 });
 
-/** `head.a().b()` on one line when short, else one `.call` per line indented by `indent`. */
-export function renderChain(chain: Chain, indent: string, width = 100): string {
+/** `head.a().b()` on one line when it fits `width`, else one `.call` per line, indented. */
+export function renderChain(chain: Chain, indent: string, width: number): string {
   const flat = `${chain.head}${chain.calls.map((c) => `.${c}`).join("")}`;
-  if (!flat.includes("\n") && flat.length + indent.length * 2 <= width) return flat;
+  if (!flat.includes("\n") && flat.length <= width) return flat;
   const calls = chain.calls.map((c) => `\n${indent}.${c.replaceAll("\n", `\n${indent}`)}`);
   return `${chain.head}${calls.join("")}`;
 }

@@ -3,7 +3,7 @@
 import type { Aggregation, NodeKind, Projection, RowSchema } from "@riffle/topology";
 import type { ExpressionPrinter } from "../expressions";
 import type { FindingSink } from "../finding";
-import { args, type Chain, chainOf, extend } from "../fluent/chain";
+import { args, type Chain, chainOf, extend, renderChain } from "../fluent/chain";
 import type { FluentDialect, NodeOutput } from "../fluent/walker";
 import type { Node, NodeOf } from "../graph";
 import type { CodegenModel } from "../model";
@@ -65,9 +65,7 @@ export class JavaDialect implements FluentDialect {
   }
 
   render(chain: Chain, offset = ""): string {
-    const flat = `${chain.head}${chain.calls.map((c) => `.${c}`).join("")}`;
-    if (!flat.includes("\n") && flat.length + offset.length <= 84) return flat;
-    return `${chain.head}${chain.calls.map((c) => `\n${INDENT}.${c.replaceAll("\n", `\n${INDENT}`)}`).join("")}`;
+    return renderChain(chain, INDENT, 84 - offset.length);
   }
 
   /** An expression of `node`'s config field `field` in Java. */
@@ -222,7 +220,23 @@ function joiner(d: JavaDialect, node: NodeOf<JoinKind>): string {
     ];
     body = `row(${args(items, INDENT)})`;
   }
-  return lambda("left, right", body);
+  // A ValueJoinerWithKey when the joiner reads the key; Kafka has one for KStream joins only.
+  const withKey = /\bkey\b/.test(body);
+  if (withKey && (node.kind === "table-table-join" || node.kind === "foreign-key-join")) {
+    d.findings.add({
+      code: "unsupported-expression",
+      severity: "error",
+      nodeId: node.id,
+      message:
+        "a KTable joiner cannot read the key (Kafka Streams has no ValueJoinerWithKey for table joins)",
+    });
+  }
+  const params = withKey ? "key, left, right" : "left, right";
+  // A side a left/outer join may leave out is null in Kafka Streams: read it as no columns.
+  const optional = { inner: [], left: ["right"], outer: ["left", "right"] }[node.config.joinType];
+  if (optional.length === 0) return lambda(params, body);
+  const fills = optional.map((side) => `${side} = ${side} != null ? ${side} : Map.of();`);
+  return `(${params}) -> {\n${[...fills, `return ${body};`].map((l) => INDENT + l.replaceAll("\n", `\n${INDENT}`)).join("\n")}\n}`;
 }
 
 const JOIN_METHODS = { inner: "join", left: "leftJoin", outer: "outerJoin" } as const;

@@ -10,7 +10,7 @@ import type {
 } from "@riffle/topology";
 import type { ExpressionPrinter } from "../expressions";
 import type { FindingSink } from "../finding";
-import { args, type Chain, chainOf, extend } from "../fluent/chain";
+import { args, type Chain, chainOf, extend, renderChain } from "../fluent/chain";
 import type { FluentDialect, NodeOutput } from "../fluent/walker";
 import type { Node, NodeOf } from "../graph";
 import type { CodegenModel } from "../model";
@@ -50,9 +50,7 @@ export class TsDialect implements FluentDialect {
   }
 
   render(chain: Chain): string {
-    const flat = `${chain.head}${chain.calls.map((c) => `.${c}`).join("")}`;
-    if (!flat.includes("\n") && flat.length <= 90) return flat;
-    return `${chain.head}${chain.calls.map((c) => `\n${INDENT}.${c.replaceAll("\n", `\n${INDENT}`)}`).join("")}`;
+    return renderChain(chain, INDENT, 90);
   }
 
   use(...names: string[]): void {
@@ -222,7 +220,7 @@ function joiner(d: TsDialect, node: NodeOf<JoinKind>): string {
       (side) => `${side} ??= ${objectLiteral(schemas[side].value.map((c) => [c.name, "null"]))};`,
     );
   if (fills.length === 0) return `(${params}) => (${body})`;
-  return `(${params}) => {\n${INDENT}${[...fills, `return ${body};`].join(`\n${INDENT}`).replaceAll("\n", `\n`)}\n}`;
+  return `(${params}) => {\n${[...fills, `return ${body};`].map((l) => INDENT + l.replaceAll("\n", `\n${INDENT}`)).join("\n")}\n}`;
 }
 
 const JOIN_METHODS = { inner: "join", left: "leftJoin", outer: "outerJoin" } as const;

@@ -74,11 +74,14 @@ public final class StreamJoins {
     orders
         .leftJoin(
             payments,
-            (left, right) -> row(
-                "L_CUSTOMER", left.get("CUSTOMER"),
-                "L_PRODUCT", left.get("PRODUCT"),
-                "L_AMOUNT", left.get("AMOUNT"),
-                "R_PAID", right.get("PAID")),
+            (left, right) -> {
+                right = right != null ? right : Map.of();
+                return row(
+                    "L_CUSTOMER", left.get("CUSTOMER"),
+                    "L_PRODUCT", left.get("PRODUCT"),
+                    "L_AMOUNT", left.get("AMOUNT"),
+                    "R_PAID", right.get("PAID"));
+            },
             JoinWindows.ofTimeDifferenceAndGrace(Duration.ofMinutes(5), Duration.ZERO).before(Duration.ZERO),
             StreamJoined.with(Serdes.String(), ROWS, ROWS))
         .to("orders-with-payment", Produced.with(Serdes.String(), ROWS));
@@ -86,7 +89,11 @@ public final class StreamJoins {
     orders
         .outerJoin(
             payments,
-            (left, right) -> row("AMOUNT", left.get("AMOUNT"), "PAID", right.get("PAID")),
+            (left, right) -> {
+                left = left != null ? left : Map.of();
+                right = right != null ? right : Map.of();
+                return row("AMOUNT", left.get("AMOUNT"), "PAID", right.get("PAID"));
+            },
             JoinWindows.ofTimeDifferenceAndGrace(Duration.ofSeconds(30), Duration.ZERO),
             StreamJoined.with(Serdes.String(), ROWS, ROWS))
         .to("orders-payments-outer", Produced.with(Serdes.String(), ROWS));
@@ -109,10 +116,13 @@ public final class StreamJoins {
     byCustomer
         .leftJoin(
             customers,
-            (left, right) -> row(
-                "ID", left.get("ID"),
-                "NAME", Fn.coalesce(right.get("NAME"), "unknown"),
-                "TIER", right.get("TIER")),
+            (left, right) -> {
+                right = right != null ? right : Map.of();
+                return row(
+                    "ID", left.get("ID"),
+                    "NAME", Fn.coalesce(right.get("NAME"), "unknown"),
+                    "TIER", right.get("TIER"));
+            },
             Joined.with(Serdes.String(), ROWS, ROWS))
         .to("enriched-orders", Produced.with(Serdes.String(), ROWS));
 
@@ -120,7 +130,10 @@ public final class StreamJoins {
         .leftJoin(
             products,
             (key, value) -> value.get("PRODUCT"),
-            (left, right) -> row("PRODUCT", left.get("PRODUCT"), "TITLE", right.get("TITLE")))
+            (left, right) -> {
+                right = right != null ? right : Map.of();
+                return row("PRODUCT", left.get("PRODUCT"), "TITLE", right.get("TITLE"));
+            })
         .to("orders-products", Produced.with(Serdes.String(), ROWS));
 
     return builder.build();

@@ -68,19 +68,26 @@ public final class TableJoins {
     accounts
         .leftJoin(
             limits,
-            (left, right) -> row(
-                "BALANCE", left.get("BALANCE"),
-                "LIMIT_AMOUNT", right.get("LIMIT_AMOUNT")))
+            (left, right) -> {
+                right = right != null ? right : Map.of();
+                return row(
+                    "BALANCE", left.get("BALANCE"),
+                    "LIMIT_AMOUNT", right.get("LIMIT_AMOUNT"));
+            })
         .toStream()
         .to("account-limits-left", Produced.with(Serdes.String(), ROWS));
 
     accounts
         .outerJoin(
             limits,
-            (left, right) -> row(
-                "L_OWNER", left.get("OWNER"),
-                "L_BALANCE", left.get("BALANCE"),
-                "R_LIMIT_AMOUNT", right.get("LIMIT_AMOUNT")))
+            (left, right) -> {
+                left = left != null ? left : Map.of();
+                right = right != null ? right : Map.of();
+                return row(
+                    "L_OWNER", left.get("OWNER"),
+                    "L_BALANCE", left.get("BALANCE"),
+                    "R_LIMIT_AMOUNT", right.get("LIMIT_AMOUNT"));
+            })
         .toStream()
         .to("account-limits-outer", Produced.with(Serdes.String(), ROWS));
 
@@ -96,7 +103,10 @@ public final class TableJoins {
         .leftJoin(
             owners,
             value -> value.get("OWNER"),
-            (left, right) -> row("BALANCE", left.get("BALANCE"), "COUNTRY", right.get("COUNTRY")))
+            (left, right) -> {
+                right = right != null ? right : Map.of();
+                return row("BALANCE", left.get("BALANCE"), "COUNTRY", right.get("COUNTRY"));
+            })
         .toStream()
         .to("account-countries-left", Produced.with(Serdes.String(), ROWS));
 
