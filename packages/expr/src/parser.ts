@@ -72,10 +72,23 @@ export function parseExpressionAt(
   }
 }
 
+/** Deeper nesting than any real expression; it keeps recursion far from the stack limit. */
+const MAX_DEPTH = 256;
+
 class ExpressionParser {
+  private depth = 0;
+
   constructor(private readonly s: TokenStream) {}
 
   expression(minBp: number): Expr {
+    if (++this.depth > MAX_DEPTH)
+      this.s.fail(`expression nested more than ${MAX_DEPTH} levels deep`);
+    const expr = this.expressionFrom(minBp);
+    this.depth--;
+    return expr;
+  }
+
+  private expressionFrom(minBp: number): Expr {
     let left = this.prefix();
     for (;;) {
       const bp = this.infixPrecedence();

@@ -125,7 +125,7 @@ export function commonType(a: SqlType, b: SqlType): SqlType | undefined {
 export function assignable(from: SqlType, to: SqlType): boolean {
   if (from.kind === "NULL") return true;
   if (isNumeric(from) && isNumeric(to)) {
-    return NUMERIC_RANK[from.kind]! <= NUMERIC_RANK[to.kind]! || to.kind === "DECIMAL";
+    return NUMERIC_RANK[from.kind]! <= NUMERIC_RANK[to.kind]!;
   }
   return typesEqual(from, to);
 }

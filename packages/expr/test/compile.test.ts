@@ -263,6 +263,16 @@ describe("frames", () => {
   });
 });
 
+describe("records that break their schema", () => {
+  it("evaluate without throwing: string functions coerce, date functions give null", () => {
+    expect(evaluate("UCASE(name)", { name: 42 })).toBe("42");
+    expect(evaluate("LEN(name) + 1", { name: { a: 1 } })).toBe(16);
+    expect(evaluate("TIMESTAMPTOSTRING(total, 'yyyy')", { total: "soon" })).toBe(null);
+    expect(evaluate("customer->address->city", { customer: "flat" })).toBe(null);
+    expect(evaluate("ARRAY_LENGTH(tags)", { tags: "a,b" })).toBe(null);
+  });
+});
+
 describe("compilation", () => {
   it("folds constant subtrees once but never folds UNIX_TIMESTAMP()", () => {
     expect(evaluate("1 + 2 * 3 = 7 AND UCASE('a') = 'A'")).toBe(true);

@@ -258,6 +258,16 @@ describe("positions and errors", () => {
     });
   });
 
+  it("refuses absurd nesting with an error rather than a stack overflow", () => {
+    expect(errorOf(`${"(".repeat(5000)}1${")".repeat(5000)}`).message).toBe(
+      "expression nested more than 256 levels deep",
+    );
+    expect(errorOf(`${"NOT ".repeat(3000)}TRUE`).message).toBe(
+      "expression nested more than 256 levels deep",
+    );
+    expect(tree(`${"(".repeat(100)}1${")".repeat(100)}`)).toEqual(int(1));
+  });
+
   it("refuses an empty IN list", () => {
     expect(errorOf("a IN ()")).toMatchObject({ message: "IN needs at least one value", column: 3 });
   });

@@ -185,9 +185,9 @@ describe("SQL printing round trip", () => {
         if (!parsed.ok) throw new Error(`${text}: ${parsed.errors[0].message}`);
         expect(stripPositions(parsed.value)).toEqual(stripPositions(ast));
       }),
-      { numRuns: 1500 },
+      { numRuns: 1000 },
     );
-  });
+  }, 60_000); // generous: the shared CI machine can be heavily loaded
 
   it("parseType(formatType(t)) equals t for random types", () => {
     fc.assert(

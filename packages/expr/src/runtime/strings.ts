@@ -2,15 +2,18 @@
 // negative starts, LPAD/RPAD truncating, CONCAT skipping nulls, MASK defaults X x n -).
 import { strict } from "./strict";
 
-type S = string;
+/** Null-strict, and coercing to string so a record that breaks its schema cannot throw. */
+function onStrings<R>(f: (...s: string[]) => R): (...args: unknown[]) => R | null {
+  return strict((...args: unknown[]) => f(...args.map(String)));
+}
 
-export const ucase = strict((s: S) => s.toUpperCase());
-export const lcase = strict((s: S) => s.toLowerCase());
-export const trim = strict((s: S) => s.trim());
-export const ltrim = strict((s: S) => s.trimStart());
-export const rtrim = strict((s: S) => s.trimEnd());
-export const len = strict((s: S) => s.length);
-export const replace = strict((s: S, from: S, to: S) => s.replaceAll(from, to));
+export const ucase = onStrings((s) => s.toUpperCase());
+export const lcase = onStrings((s) => s.toLowerCase());
+export const trim = onStrings((s) => s.trim());
+export const ltrim = onStrings((s) => s.trimStart());
+export const rtrim = onStrings((s) => s.trimEnd());
+export const len = onStrings((s) => s.length);
+export const replace = onStrings((s, from, to) => s.replaceAll(from, to));
 
 /** CONCAT and ||: null arguments are skipped. */
 export function concat(...parts: unknown[]): string {
@@ -37,9 +40,7 @@ export function substring(s: unknown, pos: unknown, length?: unknown): string | 
 }
 
 /** SPLIT(s, delimiter): an empty delimiter splits into characters. */
-export const split = strict((s: S, delimiter: S) =>
-  delimiter === "" ? [...s] : s.split(delimiter),
-);
+export const split = onStrings((s, delimiter) => (delimiter === "" ? [...s] : s.split(delimiter)));
 
 /**
  * INSTR(s, sub [, position [, occurrence]]): 1-based index of the occurrence-th match searching

@@ -8,7 +8,7 @@ export function timestampToString(
   pattern: unknown,
   zone: unknown = "UTC",
 ): string | null {
-  if (ms == null || pattern == null || zone == null) return null;
+  if (ms == null || pattern == null || zone == null || !Number.isFinite(ms)) return null;
   return formatInstant(ms as number, String(pattern), String(zone));
 }
 
