@@ -46,6 +46,60 @@ function typeOf(s: JsonSchema): string {
   return Array.isArray(s.type) ? s.type.join(" \\| ") : (s.type ?? "any");
 }
 
+/** Notes for config fields, by field name (or `kind.field` where a kind means more). */
+const NOTES: Record<string, string> = {
+  topic: "Name of a topic declared in `topics`.",
+  timestamp:
+    "Where event time comes from: the record's timestamp, a value column, or wall-clock time.",
+  offsetReset: "Where to start without committed offsets.",
+  store: "State store name (Materialized.as); generated as Kafka Streams would when omitted.",
+  predicate: "BOOLEAN expression over the record's columns.",
+  "filter-not.predicate": "BOOLEAN expression; records for which it is true are dropped.",
+  key: "Expression computing the new key.",
+  "stream-global-join.key":
+    "Expression on the stream record giving the global table key to look up.",
+  keyName: "Name of the (single) key column after re-keying.",
+  columns: "Output value columns: `name` and expression `expr` (a SELECT list).",
+  "group-by.columns": "On tables: the new value columns; omitted keeps the value.",
+  "stream-stream-join.columns":
+    "ValueJoiner: columns over `<leftAlias>.x` and `<rightAlias>.y`; omitted keeps every column of both sides as `<alias>_<column>`.",
+  explode: "ARRAY expression; each element becomes one record.",
+  as: "Name the current element is bound to in `key`/`columns`.",
+  branches:
+    "Checked in order; a record goes to the first branch whose predicate is true (one output port per name).",
+  defaultBranch: "Adds a `default` output port for records no predicate matched.",
+  name: "Repartition topic base name (`<name>-repartition`); generated when omitted.",
+  partitions: "Partition count of the repartition topic; omitted takes it from the source topics.",
+  window:
+    "tumbling (sizeMs), hopping (sizeMs, advanceMs), sliding (timeDifferenceMs) or session (gapMs), each with optional graceMs.",
+  column: "Name of the count column (the value is the count itself).",
+  adder: "Columns of the new aggregate over `AGG.x` (running aggregate) and `NEW.x` (the record).",
+  subtractor: "Grouped tables only: columns over `AGG.x` and `OLD.x` (the replaced record).",
+  aggregations: "`name := fn(args)`; COUNT without args is COUNT(*); TOPK's k is its second arg.",
+  initializer: "The aggregate's columns and initial values.",
+  inputs: "One input port per entry (`port`), each with its adder over `AGG.x` and `NEW.x`.",
+  until:
+    "`window-close` (one final result per window) or `time-limit` (timeToWaitMs, optional maxRecords).",
+  joinType: "inner, left or outer (as the kind allows).",
+  beforeMs: "JoinWindows: how far before the left record's time a right record may be.",
+  afterMs: "JoinWindows: how far after the left record's time a right record may be.",
+  graceMs: "How long after the window ends late records are still joined.",
+  leftAlias: "Qualifier of the left side in `columns` expressions.",
+  rightAlias: "Qualifier of the right side in `columns` expressions.",
+  foreignKey: "Expression on the left value giving the right table's key.",
+  topicExpression:
+    "STRING expression naming the topic per record (TopicNameExtractor); not exportable to ksqlDB.",
+  "sink.topic": "Fixed output topic; created on deploy when not declared.",
+};
+
+const noteFor = (kind: NodeKind, field: string, s: JsonSchema) =>
+  NOTES[`${kind}.${field}`] ??
+  (kind.endsWith("join") && field === "columns"
+    ? NOTES["stream-stream-join.columns"]
+    : NOTES[field]) ??
+  s.description ??
+  "";
+
 function fieldsTable(kind: NodeKind): string {
   const schema = z.toJSONSchema(NodeConfigs[kind], { io: "input" }) as JsonSchema;
   const entries = Object.entries(schema.properties ?? {});
@@ -53,7 +107,7 @@ function fieldsTable(kind: NodeKind): string {
   const rows = entries.map(([name, s]) => {
     const required = schema.required?.includes(name) ? "yes" : "no";
     const def = s.default === undefined ? "" : `\`${JSON.stringify(s.default)}\``;
-    return `| \`${name}\` | ${typeOf(s)} | ${required} | ${def} | ${s.description ?? ""} |`;
+    return `| \`${name}\` | ${typeOf(s)} | ${required} | ${def} | ${noteFor(kind, name, s)} |`;
   });
   return [
     "| field | type | required | default | notes |",
