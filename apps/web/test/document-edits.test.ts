@@ -17,7 +17,10 @@ describe("document edits", () => {
   it("gives dropped nodes stable kind-prefixed ids, default config and a position", () => {
     const { doc, source, filter } = pipeline();
     expect([source, filter]).toEqual(["stream-source-1", "filter-1"]);
-    expect(doc.nodes[0].config).toMatchObject({ offsetReset: "earliest", timestamp: { kind: "record" } });
+    expect(doc.nodes[0].config).toMatchObject({
+      offsetReset: "earliest",
+      timestamp: { kind: "record" },
+    });
     expect(doc.layout?.nodes[filter]).toEqual({ x: 200, y: 0 });
   });
 

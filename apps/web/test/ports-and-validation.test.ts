@@ -23,7 +23,12 @@ describe("ports", () => {
     const group = addNode(src.doc, "group-by-key", { x: 0, y: 0 });
     const sink = addNode(group.doc, "sink", { x: 0, y: 0 });
     doc = connect(sink.doc, { node: src.id, port: "out" }, { node: group.id, port: "in" });
-    const problem = connectionProblem(doc, portsOf(doc), { node: group.id, port: "out" }, { node: sink.id, port: "in" });
+    const problem = connectionProblem(
+      doc,
+      portsOf(doc),
+      { node: group.id, port: "out" },
+      { node: sink.id, port: "in" },
+    );
     expect(problem).toBe("Sink takes stream on 'in', not a grouped-stream.");
   });
 
@@ -38,16 +43,19 @@ describe("ports", () => {
     const a = addNode(emptyDocument("t"), "filter", { x: 0, y: 0 });
     const b = addNode(a.doc, "filter", { x: 0, y: 0 });
     const doc = connect(b.doc, { node: a.id, port: "out" }, { node: b.id, port: "in" });
-    expect(connectionProblem(doc, portsOf(doc), { node: b.id, port: "out" }, { node: a.id, port: "in" })).toBe(
-      "That would make a cycle.",
-    );
+    expect(
+      connectionProblem(doc, portsOf(doc), { node: b.id, port: "out" }, { node: a.id, port: "in" }),
+    ).toBe("That would make a cycle.");
   });
 });
 
 describe("config defaults from the zod schemas", () => {
   it("a new window is tumbling, a new branch has one branch and a default branch", () => {
     expect(defaultConfig("windowed-by")).toEqual({ window: { type: "tumbling", sizeMs: 1 } });
-    expect(defaultConfig("branch")).toEqual({ branches: [{ name: "", predicate: "" }], defaultBranch: true });
+    expect(defaultConfig("branch")).toEqual({
+      branches: [{ name: "", predicate: "" }],
+      defaultBranch: true,
+    });
   });
 });
 
@@ -56,19 +64,26 @@ describe("live validation", () => {
     let doc = upsertTopic(upsertTopic(emptyDocument("t"), topic("clicks", 3)), topic("orders", 6));
     const left = addNode(doc, "stream-source", { x: 0, y: 0 }, { topic: "clicks" });
     const right = addNode(left.doc, "stream-source", { x: 0, y: 200 }, { topic: "orders" });
-    const join = addNode(right.doc, "stream-stream-join", { x: 300, y: 100 }, {
-      joinType: "inner",
-      beforeMs: 1000,
-      afterMs: 1000,
-      leftAlias: "L",
-      rightAlias: "R",
-    });
+    const join = addNode(
+      right.doc,
+      "stream-stream-join",
+      { x: 300, y: 100 },
+      {
+        joinType: "inner",
+        beforeMs: 1000,
+        afterMs: 1000,
+        leftAlias: "L",
+        rightAlias: "R",
+      },
+    );
     const sink = addNode(join.doc, "sink", { x: 600, y: 100 }, { topic: "out" });
     doc = connect(sink.doc, { node: left.id, port: "out" }, { node: join.id, port: "left" });
     doc = connect(doc, { node: right.id, port: "out" }, { node: join.id, port: "right" });
     doc = connect(doc, { node: join.id, port: "out" }, { node: sink.id, port: "in" });
 
-    const finding = analyze(doc).byNode.get(join.id)?.find((f) => f.code === "RF501");
+    const finding = analyze(doc)
+      .byNode.get(join.id)
+      ?.find((f) => f.code === "RF501");
     expect(finding?.message).toContain("clicks=3");
     expect(finding?.message).toContain("orders=6");
     const fixed = applyFinding(doc, finding!);

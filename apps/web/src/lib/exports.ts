@@ -1,6 +1,6 @@
 // The code exports of a document, by target language (packages/codegen), with file names for
 // download. An exporter that throws becomes a message, never a broken tab.
-import { type ExportResult, toJava, toKsql } from "@riffle/codegen";
+import { type ExportResult, toJava, toKsql, toTypeScript } from "@riffle/codegen";
 import type { Topology } from "@riffle/topology";
 
 export type ExportLang = "ts" | "java" | "ksql";
@@ -14,7 +14,13 @@ interface Exporter {
 
 const base = (doc: Topology) => (doc.applicationId ?? doc.name).replace(/[^A-Za-z0-9_-]+/g, "-");
 
-export const EXPORTERS: Partial<Record<ExportLang, Exporter>> = {
+export const EXPORTERS: Record<ExportLang, Exporter> = {
+  ts: {
+    title: "TypeScript",
+    monacoLanguage: "typescript",
+    fileName: (doc) => `${base(doc)}.ts`,
+    run: toTypeScript,
+  },
   java: {
     title: "Java",
     monacoLanguage: "java",
@@ -31,10 +37,8 @@ export const EXPORTERS: Partial<Record<ExportLang, Exporter>> = {
 };
 
 export function exportCode(lang: ExportLang, doc: Topology): ExportResult {
-  const exporter = EXPORTERS[lang];
-  if (!exporter) return { code: "", findings: [] };
   try {
-    return exporter.run(doc);
+    return EXPORTERS[lang].run(doc);
   } catch (e) {
     return {
       code: `-- export failed: ${(e as Error).message}`,

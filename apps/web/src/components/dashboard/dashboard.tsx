@@ -109,18 +109,22 @@ export function Dashboard() {
         />
         {dropped > 0 && <span className="muted">{dropped} records skipped to keep up</span>}
       </div>
-      <div className="charts">
-        <Charts />
-        {windowed.keys.length > 0 && (
-          <Chart
-            title="Windowed values by key"
-            series={windowed.keys}
-            data={windowed.data}
-            testId="chart-windowed"
-          />
-        )}
+      <div className="dash-grid">
+        <div className="dash-records">
+          <RecordTable records={shown.slice(0, 100)} />
+        </div>
+        <div className="charts">
+          <Charts />
+          {windowed.keys.length > 0 && (
+            <Chart
+              title="Windowed values by key"
+              series={windowed.keys}
+              data={windowed.data}
+              testId="chart-windowed"
+            />
+          )}
+        </div>
       </div>
-      <RecordTable records={shown.slice(0, 100)} />
     </div>
   );
 }

@@ -11,7 +11,7 @@ export function CodeTab() {
   const doc = useDocument((s) => s.doc);
   const langs = Object.keys(EXPORTERS) as ExportLang[];
   const [lang, setLang] = useState<ExportLang>(langs[0]);
-  const exporter = EXPORTERS[lang]!;
+  const exporter = EXPORTERS[lang];
   const result = useMemo(() => exportCode(lang, doc), [lang, doc]);
   const copy = async () => {
     try {
@@ -38,7 +38,7 @@ export function CodeTab() {
               onClick={() => setLang(l)}
               data-testid={`code-lang-${l}`}
             >
-              {EXPORTERS[l]!.title}
+              {EXPORTERS[l].title}
             </button>
           ))}
         </fieldset>

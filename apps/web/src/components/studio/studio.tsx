@@ -34,6 +34,10 @@ function StudioBody({ topologyId }: { topologyId: string }) {
     useSession.getState().open(topologyId);
   }, [topologyId]);
   useDraftPersistence(topologyId);
+  // The document store, reachable from the e2e tests and the bench (never used by the app).
+  useEffect(() => {
+    (window as unknown as { __riffleDocument?: typeof useDocument }).__riffleDocument = useDocument;
+  }, []);
   useKeyboardShortcuts();
 
   if (loadState === "error")
