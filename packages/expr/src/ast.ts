@@ -81,6 +81,18 @@ export function children(e: Expr): Expr[] {
   }
 }
 
+/** The number of nodes on the longest root-to-leaf path, counted without recursion. */
+export function depthOf(root: Expr): number {
+  let max = 0;
+  const stack: [Expr, number][] = [[root, 1]];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const [e, depth] = item;
+    if (depth > max) max = depth;
+    for (const c of children(e)) stack.push([c, depth + 1]);
+  }
+  return max;
+}
+
 /** A deep copy without `pos`, for comparing ASTs (e.g. print-then-parse round trips). */
 export function stripPositions(e: Expr): unknown {
   return JSON.parse(JSON.stringify(e, (k, v) => (k === "pos" ? undefined : v)));

@@ -1,8 +1,8 @@
 // Hand-written Pratt parser for the ksqlDB expression grammar. It parses from any index of a
 // token array, so packages/sql can hand it the expressions embedded in statements.
-import type { BinaryOp, CaseWhen, Expr, LiteralValue } from "./ast";
+import { type BinaryOp, type CaseWhen, depthOf, type Expr, type LiteralValue } from "./ast";
 import { Bp, binaryPrecedence } from "./precedence";
-import { fail, ok, ParseFailure, type Result } from "./result";
+import { errorAt, fail, ok, ParseFailure, type Result } from "./result";
 import { positionOf, TokenStream } from "./token-stream";
 import { type Token, tokenize } from "./tokenizer";
 import { parseTypeFrom } from "./type-parser";
@@ -36,6 +36,10 @@ const BINARY_SYMBOLS: Record<string, BinaryOp> = {
 
 const NEGATABLE = ["LIKE", "IN", "BETWEEN"];
 
+/** Deeper nesting than any real expression; it keeps recursion far from the stack limit. */
+const MAX_DEPTH = 256;
+const TOO_DEEP = `expression nested more than ${MAX_DEPTH} levels deep`;
+
 /**
  * Parses one whole expression.
  * @example parseExpression("amount > 100 AND region = 'EU'")
@@ -65,15 +69,14 @@ export function parseExpressionAt(
   const s = new TokenStream(tokens, index);
   try {
     const expr = new ExpressionParser(s).expression(0);
+    // Long operator chains nest without parser recursion; the later passes do recurse.
+    if (depthOf(expr) > MAX_DEPTH) return fail([errorAt(expr.pos, TOO_DEEP)]);
     return ok({ expr, next: s.index });
   } catch (e) {
     if (e instanceof ParseFailure) return fail([e.error]);
     throw e;
   }
 }
-
-/** Deeper nesting than any real expression; it keeps recursion far from the stack limit. */
-const MAX_DEPTH = 256;
 
 class ExpressionParser {
   private depth = 0;

@@ -265,6 +265,9 @@ describe("positions and errors", () => {
     expect(errorOf(`${"NOT ".repeat(3000)}TRUE`).message).toBe(
       "expression nested more than 256 levels deep",
     );
+    expect(errorOf(`1${" + 1".repeat(20000)}`).message).toBe(
+      "expression nested more than 256 levels deep",
+    );
     expect(tree(`${"(".repeat(100)}1${")".repeat(100)}`)).toEqual(int(1));
   });
 
