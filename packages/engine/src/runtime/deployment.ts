@@ -243,13 +243,16 @@ export class Deployment {
 
   /** Checkpoints follow the commit that made their changelog records durable, never precede it. */
   private async flushCheckpoints(): Promise<void> {
+    if (!this.stateDirectory) return;
+    const flushes: [StoreCheckpoint, number][] = [];
     for (const { task, checkpoints } of this.running) {
       for (const [store, checkpoint] of checkpoints) {
         const partition = task === this.manager.global ? 0 : task.partition;
         const topic = changelogTopic(this.applicationId, store);
-        checkpoint.flush(await this.options.log.endOffset(topic, partition));
+        flushes.push([checkpoint, await this.options.log.endOffset(topic, partition)]);
       }
     }
+    this.stateDirectory.flush(flushes);
   }
 
   private async measureLag(): Promise<void> {

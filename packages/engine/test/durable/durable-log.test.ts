@@ -229,7 +229,7 @@ describe("DurableLog", () => {
         "-c",
         `mount -t tmpfs -o size=2m tmpfs "${dir}" && exec "${TSX}" "${FILL_UNTIL_FULL}" "${dir}/log"`,
       ],
-      { encoding: "utf8", timeout: 60_000 },
+      { encoding: "utf8", timeout: 120_000 },
     );
     const line = child.stdout.split("\n").find((l) => l.startsWith("{"));
     expect(line, `child output: ${child.stdout}${child.stderr}`).toBeDefined();

@@ -64,7 +64,7 @@ export class DurableLog implements Log {
   }
 
   async append(records: ProducerRecord[]): Promise<LogRecord[]> {
-    return this.write(() => records.map((r) => this.appendInTxn(r)));
+    return this.write(() => this.appendAll(records));
   }
 
   async read(topic: string, partition: number, offset: number, max: number): Promise<LogRecord[]> {
@@ -97,7 +97,7 @@ export class DurableLog implements Log {
 
   async commit(batch: CommitBatch): Promise<void> {
     await this.write(() => {
-      for (const r of batch.records) this.appendInTxn(r);
+      this.appendAll(batch.records);
       for (const o of batch.offsets) {
         this.offsets.put([batch.applicationId, o.topic, o.partition], o.offset);
       }
@@ -141,22 +141,30 @@ export class DurableLog implements Log {
     return stored;
   }
 
-  private appendInTxn(record: ProducerRecord): LogRecord {
-    const topic = this.ensureTopic(record.topic, {
-      partitions: this.options.defaultPartitions ?? 1,
+  /** Appends inside the current transaction; partition metadata is read and written once. */
+  private appendAll(records: ProducerRecord[]): LogRecord[] {
+    const states = new Map<string, { id: [string, number]; state: PartitionState }>();
+    const written = records.map((record) => {
+      const topic = this.ensureTopic(record.topic, {
+        partitions: this.options.defaultPartitions ?? 1,
+      });
+      const partition = record.partition ?? partitionFor(record.key, topic.partitions);
+      const id = `${record.topic}\u0000${partition}`;
+      let entry = states.get(id);
+      if (!entry) {
+        const state = this.partitionStates.get([record.topic, partition]);
+        if (!state) throw new RangeError(`topic ${record.topic} has no partition ${partition}`);
+        entry = { id: [record.topic, partition], state: { ...state } };
+        states.set(id, entry);
+      }
+      const frame = encodeFrame(record);
+      const offset = entry.state.end++;
+      entry.state.bytes += frame.length;
+      this.records.put([record.topic, partition, offset], frame);
+      return { ...record, partition, offset };
     });
-    const partition = record.partition ?? partitionFor(record.key, topic.partitions);
-    const state = this.partitionStates.get([record.topic, partition]);
-    if (!state) throw new RangeError(`topic ${record.topic} has no partition ${partition}`);
-    const frame = encodeFrame(record);
-    const offset = state.end;
-    this.records.put([record.topic, partition, offset], frame);
-    this.partitionStates.put([record.topic, partition], {
-      start: state.start,
-      end: offset + 1,
-      bytes: state.bytes + frame.length,
-    });
-    return { ...record, partition, offset };
+    for (const { id, state } of states.values()) this.partitionStates.put(id, state);
+    return written;
   }
 
   /** Kafka's delete policy: drop the oldest records past the time or size limit. */

@@ -20,9 +20,18 @@ export class StateDirectory {
   constructor(dir: string) {
     mkdirSync(dir, { recursive: true });
     this.file = join(dir, "state.mdb");
-    this.root = open({ path: this.file, maxDbs: 4 });
+    // noMetaSync: a system crash may undo the last checkpoint (more changelog to replay) but
+    // never breaks the file; a process crash loses nothing.
+    this.root = open({ path: this.file, maxDbs: 4, noMetaSync: true });
     this.entries = this.root.openDB({ name: "entries" });
     this.checkpoints = this.root.openDB({ name: "checkpoints" });
+  }
+
+  /** Flushes several stores' checkpoints in one transaction (one sync per commit). */
+  flush(checkpoints: Iterable<[StoreCheckpoint, number]>): void {
+    this.root.transactionSync(() => {
+      for (const [checkpoint, offset] of checkpoints) checkpoint.writeInTxn(offset);
+    });
   }
 
   /** The persistent side of one store of one task (store name × input partition). */
@@ -72,14 +81,18 @@ export class StoreCheckpoint {
    * after the commit that made those changelog records durable, never before.
    */
   flush(changelogOffset: number): void {
+    this.root.transactionSync(() => this.writeInTxn(changelogOffset));
+  }
+
+  /** The write of `flush`, inside a transaction the caller opened; skipped when nothing changed. */
+  writeInTxn(changelogOffset: number): void {
+    if (this.pending.size === 0 && this.checkpoints.get(this.id) === changelogOffset) return;
     const [name, partition] = this.id;
-    this.root.transactionSync(() => {
-      for (const [key, entry] of this.pending) {
-        if (entry.value === null) this.entries.remove([name, partition, key]);
-        else this.entries.put([name, partition, key], entry);
-      }
-      this.checkpoints.put(this.id, changelogOffset);
-    });
+    for (const [key, entry] of this.pending) {
+      if (entry.value === null) this.entries.remove([name, partition, key]);
+      else this.entries.put([name, partition, key], entry);
+    }
+    this.checkpoints.put(this.id, changelogOffset);
     this.pending.clear();
   }
 
