@@ -22,6 +22,10 @@ export class TimeWindows {
   }
   /** Every window containing `timestamp`, ascending by start (Kafka's TimeWindows#windowsFor). */
   windowsFor(timestamp: number): TimeWindow[] {
+    if (this.advanceMs === this.sizeMs) {
+      const start = timestamp - (timestamp % this.sizeMs);
+      return [{ start, end: start + this.sizeMs }];
+    }
     const size = this.sizeMs;
     const advance = this.advanceMs;
     const first = Math.max(0, timestamp - size + advance);

@@ -36,7 +36,7 @@ export function buildSource(
       );
       return;
     }
-    const ts = timestamp(record, value, ctx.env.wallClock());
+    const ts = timestamp(record, value, ctx.env.wallClock);
     if (!isValidTimestamp(ts)) {
       ctx.metrics.droppedRecords++;
       ctx.deadLetter(record, Number.isNaN(ts) ? "missing timestamp" : `invalid timestamp ${ts}`);

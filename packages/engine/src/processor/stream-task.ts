@@ -19,6 +19,18 @@ export interface StreamTaskEnv extends TaskEnv {
 
 const noop: Emit = () => {};
 
+/** A source topic of the task: its reader and the next offset to commit (-1: none read). */
+interface SourceSlot {
+  read: (record: LogRecord) => void;
+  nextOffset: number;
+}
+
+/** Changelog writes since the last drain: appended, or last-write-per-key when compactable. */
+interface ChangelogBuffer {
+  entries: ChangelogEntry[];
+  compacted: Map<string, ChangelogEntry>;
+}
+
 function fanOut(emits: Emit[]): Emit {
   if (emits.length === 0) return noop;
   if (emits.length === 1) return emits[0];
@@ -31,9 +43,8 @@ export class StreamTask {
   readonly id: string;
   readonly ctx: TaskContext;
   readonly stores = new Map<string, StateStore>();
-  private readonly sources = new Map<string, (record: LogRecord) => void>();
-  private readonly changelog = new Map<string, ChangelogEntry[]>();
-  private readonly nextOffsets = new Map<string, number>();
+  private readonly sources = new Map<string, SourceSlot>();
+  private readonly changelog = new Map<string, ChangelogBuffer>();
   private readonly built = new Map<GraphNode, Emit>();
 
   constructor(
@@ -61,11 +72,11 @@ export class StreamTask {
     const source = this.sources.get(record.topic);
     if (!source) throw new Error(`task ${this.id} does not read topic ${record.topic}`);
     try {
-      source(record);
+      source.read(record);
     } catch (error) {
       ctx.deadLetter(record, `processing failed: ${(error as Error).message}`);
     }
-    this.nextOffsets.set(record.topic, record.offset + 1);
+    source.nextOffset = record.offset + 1;
     ctx.punctuate("stream-time", ctx.streamTime);
   }
 
@@ -83,21 +94,21 @@ export class StreamTask {
   drainChangelog(): ProducerRecord[] {
     const out: ProducerRecord[] = [];
     const partition = this.sub.id < 0 ? 0 : this.partition;
-    for (const [store, entries] of this.changelog) {
+    for (const [store, buffer] of this.changelog) {
       const topic = changelogTopic(this.topology.applicationId, store);
-      for (const e of entries) out.push(encodeChangelog(topic, partition, e));
-      entries.length = 0;
+      for (const e of buffer.entries) out.push(encodeChangelog(topic, partition, e));
+      for (const e of buffer.compacted.values()) out.push(encodeChangelog(topic, partition, e));
+      buffer.entries.length = 0;
+      buffer.compacted.clear();
     }
     return out;
   }
 
   /** Next offset per input topic of this task's partition. */
   offsets(): OffsetCommit[] {
-    return [...this.nextOffsets].map(([topic, offset]) => ({
-      topic,
-      partition: this.partition,
-      offset,
-    }));
+    return [...this.sources]
+      .filter(([, s]) => s.nextOffset >= 0)
+      .map(([topic, s]) => ({ topic, partition: this.partition, offset: s.nextOffset }));
   }
 
   /** Rebuilds a store from its changelog records (before processing starts). */
@@ -110,9 +121,14 @@ export class StreamTask {
     if (!supplier) throw new Error(`unknown store ${name}`);
     const store = supplier.get();
     if (supplier.logged) {
-      const entries: ChangelogEntry[] = [];
-      this.changelog.set(name, entries);
-      store.init({ log: (key, value, timestamp) => entries.push({ key, value, timestamp }) });
+      const buffer: ChangelogBuffer = { entries: [], compacted: new Map() };
+      this.changelog.set(name, buffer);
+      store.init({
+        log: (key, value, timestamp, compactKey) => {
+          if (compactKey === undefined) buffer.entries.push({ key, value, timestamp });
+          else buffer.compacted.set(compactKey, { key, value, timestamp });
+        },
+      });
     } else store.init(undefined);
     this.stores.set(name, store);
   }
@@ -164,7 +180,9 @@ export class StreamTask {
     if (node.source) {
       const out = this.downstream(node).all;
       const read = buildSource(node.source, this.ctx, out, this.counters(node));
-      for (const t of node.source.topics) this.sources.set(this.topology.resolveTopic(t), read);
+      for (const t of node.source.topics) {
+        this.sources.set(this.topology.resolveTopic(t), { read, nextOffset: -1 });
+      }
       return;
     }
     const fusedIntoParent = node.parents.length === 1 && this.isFusable(node.parents[0]);

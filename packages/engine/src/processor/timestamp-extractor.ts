@@ -3,11 +3,16 @@
 // results are invalid; the source routes such records to the dead-letter output.
 import type { LogRecord } from "../log/log";
 
-export type TimestampExtractor = (record: LogRecord, value: unknown, wallClock: number) => number;
+/** `wallClock` is a function so extractors that do not need the time never read the clock. */
+export type TimestampExtractor = (
+  record: LogRecord,
+  value: unknown,
+  wallClock: () => number,
+) => number;
 
 export const recordTimestamp: TimestampExtractor = (record) => record.timestamp;
 
-export const wallClockTimestamp: TimestampExtractor = (_record, _value, wallClock) => wallClock;
+export const wallClockTimestamp: TimestampExtractor = (_record, _value, wallClock) => wallClock();
 
 /** Reads `field` of the value: a number (epoch ms) or a date string Date.parse understands. */
 export function fieldTimestamp(field: string): TimestampExtractor {

@@ -41,8 +41,9 @@ export class InMemoryKeyValueStore<K = unknown, V = unknown> implements KeyValue
   }
 
   put(key: K, value: V, timestamp: number): void {
-    this.write(storeKey(key), key, value, timestamp);
-    this.logger?.log(key, value, timestamp);
+    const k = storeKey(key);
+    this.write(k, key, value, timestamp);
+    this.logger?.log(key, value, timestamp, k);
   }
 
   delete(key: K, timestamp: number): Timestamped<V> | undefined {
@@ -52,7 +53,7 @@ export class InMemoryKeyValueStore<K = unknown, V = unknown> implements KeyValue
       this.map.delete(k);
       this.order.removed();
     }
-    this.logger?.log(key, null, timestamp);
+    this.logger?.log(key, null, timestamp, k);
     return old;
   }
 

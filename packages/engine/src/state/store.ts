@@ -22,9 +22,14 @@ export interface ChangelogEntry {
   timestamp: number;
 }
 
-/** Receives every write of a logged store; the task turns these into changelog records. */
+/**
+ * Receives every write of a logged store; the task turns these into changelog records. With
+ * `compactKey` (the store's own string for the key) only the last write per key within one
+ * commit is kept, as Kafka Streams' record cache does for changelogs: restoring from a
+ * compacted changelog gives the same store.
+ */
 export interface ChangeLogger {
-  log(key: unknown, value: unknown, timestamp: number): void;
+  log(key: unknown, value: unknown, timestamp: number, compactKey?: string): void;
 }
 
 export interface StateStore {

@@ -49,10 +49,11 @@ export class InMemoryWindowStore<K = unknown, V = unknown> implements WindowStor
   put(key: K, value: V | null, windowStart: number, timestamp: number): boolean {
     if (!this.apply(key, value, windowStart, timestamp)) return false;
     if (this.logger) {
-      const changelogKey = this.retainDuplicates
-        ? [key, windowStart, this.seq++]
-        : [key, windowStart];
-      this.logger.log(changelogKey, value, timestamp);
+      if (this.retainDuplicates) this.logger.log([key, windowStart, this.seq++], value, timestamp);
+      else {
+        const compact = `${windowStart}\u0000${storeKey(key)}`;
+        this.logger.log([key, windowStart], value, timestamp, compact);
+      }
     }
     return true;
   }

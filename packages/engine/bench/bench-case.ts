@@ -1,0 +1,75 @@
+// One benchmark case in its own process: `bench-case.ts P1 json engine|hand|both`. Prints one
+// JSON line: records/s (best of 3 rounds; with `both`, engine and hand loop alternate in the
+// same process so machine load hits both alike), output count, peak RSS. The engine runs its
+// tasks the way a deployment does: records processed synchronously, outputs and changelog
+// drained every 1000 records.
+
+import type { LogRecord } from "../src/log/log";
+import { TaskManager } from "../src/processor/task-manager";
+import { pipeline } from "./engine-pipelines";
+import { type Codec, jsonCodec, objectCodec, p1, p2, p3, p4 } from "./hand-loops";
+import { type BenchRecord, encoded, orders, ordersAndPayments } from "./orders-data";
+
+const [name, mode, runner] = process.argv.slice(2);
+const COUNT = Number(process.env.BENCH_RECORDS ?? 1_000_000);
+const json = mode === "json";
+
+function input(): BenchRecord[] {
+  if (name === "COUNT-1M-KEYS") return orders(COUNT).map((r, i) => ({ ...r, key: `k${i}` }));
+  return name === "P4" ? ordersAndPayments(COUNT) : orders(COUNT);
+}
+
+function asLogRecords(records: BenchRecord[]): LogRecord[] {
+  const raw = json ? encoded(records) : records;
+  return raw.map((r, offset) => ({ ...r, partition: 0, offset }) as unknown as LogRecord);
+}
+
+function runEngine(records: LogRecord[]): number {
+  const topology = pipeline(name === "COUNT-1M-KEYS" ? "P2" : name, json);
+  const manager = new TaskManager(topology, { wallClock: Date.now, onDeadLetter: () => {} });
+  const sink: unknown[] = [];
+  let outputs = 0;
+  const tasks = records.map((r) => manager.taskFor(r.topic, 0)!);
+  for (let i = 0; i < records.length; i++) {
+    const task = tasks[i];
+    task.process(records[i]);
+    if (i % 1000 === 999 || i === records.length - 1) {
+      for (const t of manager.tasks) {
+        const out = t.drainOutput();
+        outputs += out.length;
+        sink.push(...t.drainChangelog());
+        sink.length = 0;
+      }
+    }
+  }
+  return outputs;
+}
+
+function runHand(records: LogRecord[]): number {
+  const codec: Codec = json ? jsonCodec : objectCodec;
+  const out: unknown[] = [];
+  const loop = { P1: p1, P2: p2, P3: p3, P4: p4 }[name as "P1"];
+  loop(records, codec, out);
+  return out.length;
+}
+
+function timed(run: (records: LogRecord[]) => number, records: LogRecord[]) {
+  const start = process.hrtime.bigint();
+  const outputs = run(records);
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  return { recordsPerSec: Math.round(records.length / seconds), outputs };
+}
+
+const records = asLogRecords(input());
+const rounds = runner === "both" ? 3 : 1;
+const best = { engine: { recordsPerSec: 0, outputs: 0 }, hand: { recordsPerSec: 0, outputs: 0 } };
+for (let round = 0; round < rounds; round++) {
+  for (const which of ["engine", "hand"] as const) {
+    if (runner !== "both" && runner !== which) continue;
+    const r = timed(which === "engine" ? runEngine : runHand, records);
+    if (r.recordsPerSec > best[which].recordsPerSec) best[which] = r;
+  }
+}
+console.log(
+  JSON.stringify({ ...best, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }),
+);
