@@ -84,8 +84,7 @@ class ExpressionParser {
   constructor(private readonly s: TokenStream) {}
 
   expression(minBp: number): Expr {
-    if (++this.depth > MAX_DEPTH)
-      this.s.fail(`expression nested more than ${MAX_DEPTH} levels deep`);
+    if (++this.depth > MAX_DEPTH) this.s.fail(TOO_DEEP);
     const expr = this.expressionFrom(minBp);
     this.depth--;
     return expr;
