@@ -20,7 +20,16 @@ export class ExpressionPrinter {
     const problem = parsed.ok ? undefined : parsed.errors.map((e) => e.message).join("; ");
     if (parsed.ok) {
       try {
-        return printExpression(parsed.value, this.lang, this.model.scopeOf(node, field));
+        const code = printExpression(parsed.value, this.lang, this.model.scopeOf(node, field));
+        // DSL lambdas get key and value only; record metadata has no parameter to come from.
+        if (/\bmeta\b/.test(code)) {
+          return this.placeholder(
+            node,
+            text,
+            "ROWTIME, ROWPARTITION, ROWOFFSET and WINDOWSTART/END are not visible in DSL lambdas",
+          );
+        }
+        return code;
       } catch (error) {
         return this.placeholder(node, text, (error as Error).message);
       }

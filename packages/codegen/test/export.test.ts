@@ -59,3 +59,30 @@ describe("left and outer joiners see a missing side as nulls (Kafka Streams pass
     expect(code).toContain("left ??= { OWNER: null, BALANCE: null };");
   });
 });
+
+describe("record metadata in Java and TypeScript lambdas", () => {
+  it("ROWTIME in a filter is reported, not printed as an unbound `meta`", () => {
+    const doc = {
+      format: "riffle.topology/v1",
+      name: "meta",
+      topics: [{ name: "t", partitions: 1, value: [{ name: "A", type: "INT" }] }],
+      nodes: [
+        { id: "s", kind: "stream-source", config: { topic: "t" } },
+        { id: "recent", kind: "filter", config: { predicate: "ROWTIME > 1000" } },
+        { id: "k", kind: "sink", config: { topic: "t" } },
+      ],
+      edges: [
+        { id: "e1", from: { node: "s" }, to: { node: "recent" } },
+        { id: "e2", from: { node: "recent" }, to: { node: "k" } },
+      ],
+    };
+    for (const lang of ["ts", "java"] as const) {
+      const { code, findings } = exportTopology(doc, lang);
+      expect(findings).toEqual([
+        expect.objectContaining({ code: "unsupported-expression", nodeId: "recent" }),
+      ]);
+      expect(code).not.toMatch(/\bmeta\./);
+    }
+    expect(exportTopology(doc, "ksql").code).toContain("WHERE ROWTIME > 1000");
+  });
+});
