@@ -36,7 +36,7 @@ export { resolveColumn, type Scope, type ScopeColumn } from "./scope";
 export { type Token, type TokenType, tokenize } from "./tokenizer";
 export { typeCheck } from "./type-check";
 export { parseType } from "./type-parser";
-export { formatType, quoteIdentifier, type SqlType, typesEqual } from "./types";
+export { formatType, quoteIdentifier, RESERVED, type SqlType, typesEqual } from "./types";
 
 /**
  * Prints an expression as ksqlDB SQL (re-parses to the same AST), or as a TypeScript or Java
