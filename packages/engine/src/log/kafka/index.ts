@@ -18,6 +18,7 @@ export {
   type KafkaRunHandlers,
   type ProcessingGuarantee,
 } from "./kafka-log";
+export { type RawLoop, type RawLoopOptions, startRawLoop } from "./kafka-raw-loop";
 export type { DeadLetter, KafkaRecord, OutgoingRecord, TopicPartition } from "./kafka-record";
 export { backoffMs, DEFAULT_RETRY, type RetryPolicy } from "./kafka-retry";
 export { buildForKafka, KafkaRuntime, type KafkaRuntimeOptions } from "./kafka-runtime";

@@ -50,6 +50,8 @@ export interface KafkaLogOptions {
   heartbeatInterval?: number;
   /** Longest wait of a fetch with no data; bounds how long stop() and rebalances wait. Default 500. */
   fetchMaxWaitMs?: number;
+  /** at_least_once: how often processed offsets are committed (Kafka Streams' commit.interval.ms). Default 1000. */
+  commitIntervalMs?: number;
   retry?: Partial<RetryPolicy>;
   /** Where undecodable records go; default `<applicationId>-dead-letter`. */
   deadLetterTopic?: string;
@@ -344,8 +346,13 @@ export class KafkaLog {
     });
     await this.retrying(() => consumer.connect());
     await consumer.subscribe({ topics, fromBeginning: true });
+    // at_least_once: kafkajs commits resolved offsets every commit interval, before a rebalance
+    // and on stop; we resolve an offset only once its outputs are acknowledged, so a committed
+    // offset never runs ahead of its outputs. exactly_once_v2 commits inside each transaction.
+    const exactlyOnce = this.guarantee === "exactly_once_v2";
     await consumer.run({
-      autoCommit: false,
+      autoCommit: !exactlyOnce,
+      autoCommitInterval: exactlyOnce ? null : (this.options.commitIntervalMs ?? 1000),
       eachBatchAutoResolve: false,
       eachBatch: (payload) => this.processBatch(payload),
     });
@@ -453,7 +460,7 @@ export class KafkaLog {
     }
   }
 
-  /** Outputs first, then the input offset: at-least-once in order, exactly-once in one transaction. */
+  /** Outputs before the input offset (at-least-once), or both in one transaction (exactly-once). */
   private async commit(
     tp: TopicPartition,
     outgoing: OutgoingRecord[],
@@ -466,7 +473,6 @@ export class KafkaLog {
     if (this.guarantee === "at_least_once") {
       if (outgoing.length > 0)
         await producer.sendBatch({ topicMessages: toTopicMessages(outgoing) });
-      await this.consumer!.commitOffsets([{ ...tp, offset: next }]);
       return;
     }
     const transaction = await producer.transaction();

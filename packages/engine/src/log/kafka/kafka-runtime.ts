@@ -111,6 +111,22 @@ function toDeadLetter(letter: EngineDeadLetter): DeadLetter {
   };
 }
 
+/**
+ * A batch's changelog records reduced to the last one per store key: the topic is compacted
+ * and restoration keeps only the latest value, so earlier ones would be sent only to be
+ * dropped (Kafka Streams' record cache does the same between commits).
+ */
+function latestPerKey(records: ProducerRecord[]): ProducerRecord[] {
+  if (records.length < 2) return records;
+  const latest = new Map<string, ProducerRecord>();
+  for (const record of records) {
+    const key = `${record.topic}\u0000${record.key === null ? "" : Buffer.from(record.key).toString("latin1")}`;
+    latest.delete(key);
+    latest.set(key, record);
+  }
+  return [...latest.values()];
+}
+
 export type KafkaRuntimeOptions = Omit<KafkaLogOptions, "applicationId">;
 
 /**
@@ -196,7 +212,9 @@ export class KafkaRuntime {
   private process(records: KafkaRecord[], tp: TopicPartition): BatchResult {
     const task = this.taskOf(tp);
     for (const record of records) task.process(toLogRecord(record));
-    const outgoing = [...task.drainOutput(), ...task.drainChangelog()].map(toOutgoing);
+    const outgoing = [...task.drainOutput(), ...latestPerKey(task.drainChangelog())].map(
+      toOutgoing,
+    );
     const deadLetters = this.deadLetters;
     this.deadLetters = [];
     return { records: outgoing, deadLetters };

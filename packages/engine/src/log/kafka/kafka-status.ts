@@ -10,7 +10,7 @@ export interface KafkaStatus {
   retryInMs?: number;
   /** Partitions (tasks' inputs) this instance owns. */
   assigned: TopicPartition[];
-  /** Input records committed by this instance. */
+  /** Input records whose outputs were acknowledged (their offsets commit at the next interval). */
   processed: number;
   deadLettered?: number;
 }
