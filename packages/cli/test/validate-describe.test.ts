@@ -1,18 +1,28 @@
 // `riffle validate` and `riffle describe`, run as a person runs them: the real bin, spawned.
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
 const ROOT = resolve(__dirname, "../../..");
 const BIN = join(ROOT, "packages/cli/bin/riffle.mjs");
 const FIXTURES = join(ROOT, "packages/topology/test/fixtures");
 const dir = mkdtempSync(join(tmpdir(), "riffle-cli-"));
 
-function riffle(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8" });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+type Run = { code: number; out: string; err: string };
+
+function riffle(...args: string[]): Promise<Run> {
+  return new Promise((done) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { cwd: ROOT, encoding: "utf8" },
+      (error, out, err) => {
+        done({ code: error ? Number(error.code ?? 1) : 0, out, err });
+      },
+    );
+  });
 }
 
 function file(name: string, content: unknown): string {
@@ -42,42 +52,55 @@ const mismatched = {
 };
 
 describe("riffle validate / describe", () => {
+  // Each run starts node + tsx (seconds on a loaded machine): start them all at once.
+  const runs: Record<string, Run> = {};
+  beforeAll(async () => {
+    const cases: Record<string, string[]> = {
+      valid: ["validate", join(FIXTURES, "filter-map.json")],
+      invalid: ["validate", file("mismatch.json", mismatched)],
+      json: ["validate", file("mismatch2.json", mismatched), "--json"],
+      missing: ["validate", join(dir, "missing.json")],
+      broken: ["validate", file("broken.json", "{ nope")],
+      describe: ["describe", join(FIXTURES, "rekey-count.json")],
+    };
+    const results = await Promise.all(Object.values(cases).map((args) => riffle(...args)));
+    Object.keys(cases).forEach((name, i) => {
+      runs[name] = results[i];
+    });
+  }, 180_000);
+
   it("validate exits 0 for a valid document and prints a summary", () => {
-    const r = riffle("validate", join(FIXTURES, "filter-map.json"));
-    expect(r.code).toBe(0);
-    expect(r.out).toContain("filter-map.json: valid — 0 error(s)");
+    expect(runs.valid.code).toBe(0);
+    expect(runs.valid.out).toContain("filter-map.json: valid — 0 error(s)");
   });
 
   it("validate exits 1 on error findings, printing code, node and fix", () => {
-    const r = riffle("validate", file("mismatch.json", mismatched));
-    expect(r.code).toBe(1);
-    expect(r.out).toContain(
+    expect(runs.invalid.code).toBe(1);
+    expect(runs.invalid.out).toContain(
       "error RF501 (node j, inputs.left): Topics not co-partitioned: [{a=3, b=6}]",
     );
-    expect(r.out).toContain("fix: Repartition `a` to 6 partitions");
+    expect(runs.invalid.out).toContain("fix: Repartition `a` to 6 partitions");
   });
 
   it("validate --json prints the findings as JSON", () => {
-    const r = riffle("validate", file("mismatch2.json", mismatched), "--json");
-    expect(r.code).toBe(1);
-    const parsed = JSON.parse(r.out);
+    expect(runs.json.code).toBe(1);
+    const parsed = JSON.parse(runs.json.out);
     expect(parsed.valid).toBe(false);
     expect(parsed.findings.map((f: { code: string }) => f.code)).toContain("RF501");
   });
 
   it("validate exits 2 for unreadable input: a missing file or text that is not JSON", () => {
-    expect(riffle("validate", join(dir, "missing.json")).code).toBe(2);
-    const r = riffle("validate", file("broken.json", "{ nope"));
-    expect(r.code).toBe(2);
-    expect(r.out).toContain("RF001");
+    expect(runs.missing.code).toBe(2);
+    expect(runs.missing.err).toContain("cannot read");
+    expect(runs.broken.code).toBe(2);
+    expect(runs.broken.out).toContain("RF001");
   });
 
   it("describe prints Kafka Streams' Topology#describe() text", () => {
-    const r = riffle("describe", join(FIXTURES, "rekey-count.json"));
-    expect(r.code).toBe(0);
-    expect(r.out).toMatch(
+    expect(runs.describe.code).toBe(0);
+    expect(runs.describe.out).toMatch(
       /^Topologies:\n {3}Sub-topology: 0\n {4}Source: KSTREAM-SOURCE-0000000000 \(topics: \[clicks\]\)/,
     );
-    expect(r.out).toContain("  Sub-topology: 1\n");
+    expect(runs.describe.out).toContain("  Sub-topology: 1\n");
   });
 });
