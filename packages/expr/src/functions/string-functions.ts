@@ -4,7 +4,7 @@ import { defineFunction, type FunctionDef } from "./define";
 
 const unary = (
   name: string,
-  helper: "ucase" | "lcase" | "trim" | "ltrim" | "rtrim",
+  helper: "ucase" | "lcase" | "initcap" | "trim" | "ltrim" | "rtrim",
   doc: string,
   example: string,
 ) =>
@@ -25,6 +25,12 @@ export const STRING_FUNCTIONS: FunctionDef[] = [
   unary("TRIM", "trim", "Removes leading and trailing whitespace.", "TRIM('  a ') => 'a'"),
   unary("LTRIM", "ltrim", "Removes leading whitespace.", "LTRIM('  a ') => 'a '"),
   unary("RTRIM", "rtrim", "Removes trailing whitespace.", "RTRIM('  a ') => '  a'"),
+  unary(
+    "INITCAP",
+    "initcap",
+    "Upper-cases the first letter of each whitespace-separated word, lower-cases the rest.",
+    "INITCAP('hello wORLD') => 'Hello World'",
+  ),
   defineFunction({
     name: "CONCAT",
     category: "string",

@@ -64,4 +64,14 @@ export const TIME_FUNCTIONS: FunctionDef[] = [
     helper: "unixTimestamp",
     deterministic: false,
   }),
+  defineFunction({
+    name: "FROM_UNIXTIME",
+    category: "date-time",
+    signature: "FROM_UNIXTIME(millis BIGINT) -> TIMESTAMP",
+    doc: "The TIMESTAMP of epoch milliseconds.",
+    example: "FORMAT_TIMESTAMP(FROM_UNIXTIME(86400000), 'yyyy-MM-dd') => '1970-01-02'",
+    params: [BIGINT],
+    returns: TIMESTAMP,
+    helper: "fromUnixtime",
+  }),
 ];

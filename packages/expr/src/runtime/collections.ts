@@ -1,5 +1,6 @@
 // Runtime of collection access and constructors: 1-based array indexes (negative from the
 // end, out of range gives null), map lookups, struct fields.
+import { greatest, least } from "./math";
 
 export function index(base: unknown, i: unknown): unknown {
   if (base == null || i == null) return null;
@@ -45,4 +46,19 @@ export function arrayLength(a: unknown): number | null {
 export function arrayContains(a: unknown, v: unknown): boolean | null {
   if (!Array.isArray(a)) return null;
   return a.some((x) => x === v || (x == null && v == null));
+}
+
+/** ARRAY_JOIN(array [, delimiter]): elements as text (null as "null"), default delimiter ",". */
+export function arrayJoin(a: unknown, delimiter: unknown = ","): string | null {
+  if (!Array.isArray(a) || delimiter == null) return null;
+  return a.map((x) => (x === null || x === undefined ? "null" : String(x))).join(String(delimiter));
+}
+
+/** ARRAY_MIN / ARRAY_MAX: the extreme non-null element, null for an empty or null array. */
+export function arrayMin(a: unknown): unknown {
+  return Array.isArray(a) ? least(...a) : null;
+}
+
+export function arrayMax(a: unknown): unknown {
+  return Array.isArray(a) ? greatest(...a) : null;
 }

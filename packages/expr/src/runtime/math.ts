@@ -8,6 +8,10 @@ export const abs = strict((x: N) => Math.abs(x));
 export const floor = strict((x: N) => Math.floor(x));
 export const ceil = strict((x: N) => Math.ceil(x));
 export const sqrt = strict((x: N) => Math.sqrt(x));
+export const power = strict((base: N, exponent: N) => base ** exponent);
+export const exp = strict((x: N) => Math.exp(x));
+export const ln = strict((x: N) => Math.log(x));
+export const sign = strict((x: N) => Math.sign(x));
 export const round = strict((x: N) => Math.floor(x + 0.5));
 export const roundDigits = strict((x: N, digits: N) => roundHalfUp(x, digits));
 

@@ -13,6 +13,12 @@ export const trim = onStrings((s) => s.trim());
 export const ltrim = onStrings((s) => s.trimStart());
 export const rtrim = onStrings((s) => s.trimEnd());
 export const len = onStrings((s) => s.length);
+/** INITCAP: the first letter of each whitespace-separated word upper-case, the rest lower. */
+export const initcap = onStrings((s) =>
+  s
+    .toLowerCase()
+    .replace(/(^|\s)(\S)/gu, (_, space: string, first: string) => space + first.toUpperCase()),
+);
 export const replace = onStrings((s, from, to) => s.replaceAll(from, to));
 
 /** CONCAT and ||: null arguments are skipped. */

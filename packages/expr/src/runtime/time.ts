@@ -27,3 +27,8 @@ export function unixTimestamp(...ts: unknown[]): number | null {
   if (ts.length === 0) return Date.now();
   return ts[0] == null ? null : (ts[0] as number);
 }
+
+/** FROM_UNIXTIME(millis): the same instant as a TIMESTAMP (both are epoch millis here). */
+export function fromUnixtime(ms: unknown): number | null {
+  return typeof ms === "number" && Number.isFinite(ms) ? ms : null;
+}
