@@ -29,6 +29,10 @@ export interface NodeAnalysis {
   scopes: Record<string, Scope>;
   /** Sub-topology (Kafka Streams numbering); global-table sources have none. */
   subTopology?: number;
+  /** Processor and state store names Kafka Streams gives this node (changelog topics are
+   *  `<applicationId>-<store>-changelog`). */
+  processors: string[];
+  stores: string[];
 }
 
 export interface SubTopology {
@@ -46,6 +50,11 @@ export interface Analysis {
   edges: Record<string, Flow>;
   repartitions: RepartitionTopic[];
   subTopologies: SubTopology[];
+}
+
+/** Kafka Streams' name for an internal topic: `<applicationId>-<name>`. */
+export function internalTopicName(applicationId: string, name: string): string {
+  return `${applicationId}-${name}`;
 }
 
 export function emptyAnalysis(): Analysis {

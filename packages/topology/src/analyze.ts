@@ -79,7 +79,7 @@ function analyzeNode(node: Node, s: State): void {
       );
     }
   }
-  const na: NodeAnalysis = { inputs, outputs, scopes: ctx.scopes };
+  const na: NodeAnalysis = { inputs, outputs, scopes: ctx.scopes, processors: [], stores: [] };
   s.analysis.nodes[node.id] = na;
   s.analysis.order.push(node.id);
 }

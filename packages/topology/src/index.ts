@@ -2,7 +2,13 @@
 // parsing, validation (findings, fixes, analysis with schemas and scopes), and describe().
 
 export { aggregateType } from "./aggregates";
-export type { Analysis, NodeAnalysis, RepartitionTopic, SubTopology } from "./analysis";
+export {
+  type Analysis,
+  internalTopicName,
+  type NodeAnalysis,
+  type RepartitionTopic,
+  type SubTopology,
+} from "./analysis";
 export { CODES, type Code, type CodeInfo, type Severity } from "./codes";
 export { describe } from "./describe";
 export * from "./document";

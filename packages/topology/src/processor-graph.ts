@@ -32,15 +32,22 @@ export interface ProcessorGraph {
 export function nameProcessors(graph: Graph, analysis: Analysis): ProcessorGraph {
   const processors = buildProcessors(graph, analysis);
   const groups = groupProcessors(processors);
+  for (const p of processors.values()) {
+    const node = p.nodeId ? analysis.nodes[p.nodeId] : undefined;
+    if (!node) continue;
+    node.processors.push(p.name);
+    for (const store of p.stores) if (!node.stores.includes(store)) node.stores.push(store);
+  }
   for (const g of groups) {
     if (g.global) continue;
     const nodeIds = new Set<string>();
     const sourceTopics = new Set<string>();
     for (const name of g.processors) {
       const p = processors.get(name)!;
-      if (p.nodeId && analysis.nodes[p.nodeId]) {
-        analysis.nodes[p.nodeId].subTopology ??= g.id;
-        nodeIds.add(p.nodeId);
+      const node = p.nodeId ? analysis.nodes[p.nodeId] : undefined;
+      if (node) {
+        node.subTopology ??= g.id;
+        nodeIds.add(p.nodeId!);
       }
       for (const t of p.topics ?? []) sourceTopics.add(t);
     }

@@ -219,6 +219,11 @@ describe("describe()", () => {
     expect(result.analysis.nodes["by-user"].subTopology).toBe(0);
     expect(result.analysis.nodes.count.subTopology).toBe(1);
     expect(result.analysis.nodes.group.subTopology).toBe(1);
+    expect(result.analysis.nodes.count).toMatchObject({
+      processors: ["KSTREAM-AGGREGATE-0000000003"],
+      stores: ["KSTREAM-AGGREGATE-STATE-STORE-0000000002"],
+    });
+    expect(result.analysis.nodes.group.processors).toEqual(["KSTREAM-SOURCE-0000000006"]);
     expect(result.analysis.subTopologies.map((t) => t.sourceTopics)).toEqual([
       ["clicks"],
       ["KSTREAM-AGGREGATE-STATE-STORE-0000000002-repartition"],
