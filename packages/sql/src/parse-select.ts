@@ -54,7 +54,14 @@ export function parseSelect(c: Cursor): Select {
     if (c.isPunct("(") && c.isPunct(")", 1)) {
       fail("PARTITION BY requires at least one expression", at);
     }
-    select.partitionBy = { exprs: expressionList(c), position: at };
+    const exprs = expressionList(c);
+    /* ksqlDB's grammar takes value expressions here: a bare AND / OR is a syntax error. */
+    for (const e of exprs) {
+      if (e.expr?.kind === "binary" && (e.expr.op === "AND" || e.expr.op === "OR")) {
+        fail(`Syntax Error: PARTITION BY takes value expressions, not '${e.text}'`, e.position);
+      }
+    }
+    select.partitionBy = { exprs, position: at };
   }
   if (c.acceptWord("HAVING")) select.having = c.expression();
   if (c.acceptWord("EMIT")) {

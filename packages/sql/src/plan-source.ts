@@ -5,7 +5,15 @@ import type { CreateSource } from "./ast";
 import type { Catalog, SourceInfo } from "./catalog";
 import type { DocBuilder } from "./doc-builder";
 import { fail } from "./errors";
-import { bool, checkProperties, formats, integer, text, unsupported } from "./properties";
+import {
+  bool,
+  checkProperties,
+  formats,
+  integer,
+  refuseKafkaMultiKey,
+  text,
+  unsupported,
+} from "./properties";
 import type { Row } from "./row";
 
 export function planSource(s: CreateSource, catalog: Catalog, doc: DocBuilder): SourceInfo {
@@ -39,12 +47,7 @@ export function planSource(s: CreateSource, catalog: Catalog, doc: DocBuilder): 
   checkKeys(s);
   const key = s.columns.filter((c) => c.key).map((c) => ({ name: c.name.name, type: c.type }));
   const value = s.columns.filter((c) => !c.key).map((c) => ({ name: c.name.name, type: c.type }));
-  if (key.length > 1 && fmt.key === "KAFKA") {
-    fail(
-      `Key format does not support schema.\nformat: KAFKA\nreason: The 'KAFKA' format only supports a single field.`,
-      s.position,
-    );
-  }
+  refuseKafkaMultiKey(fmt.key, key, s.position);
   const wrap = bool(s.properties, "WRAP_SINGLE_VALUE");
   const row: Row = {
     kind: s.kind === "STREAM" ? "stream" : "table",

@@ -8,7 +8,15 @@ import type { DocBuilder, Out } from "./doc-builder";
 import { fail } from "./errors";
 import { planQuery, type QueryResult } from "./plan-query";
 import { planSource } from "./plan-source";
-import { bool, checkProperties, formats, integer, text, unsupported } from "./properties";
+import {
+  bool,
+  checkProperties,
+  formats,
+  integer,
+  refuseKafkaMultiKey,
+  text,
+  unsupported,
+} from "./properties";
 
 export function planStatement(s: Statement, catalog: Catalog, doc: DocBuilder): void {
   switch (s.type) {
@@ -80,8 +88,8 @@ function planCreateAs(s: CreateAsSelect, catalog: Catalog, doc: DocBuilder): Sou
   const partitions = integer(s.properties, "PARTITIONS") ?? q.source.partitions;
   const wrap = bool(s.properties, "WRAP_SINGLE_VALUE");
   const valueFormat = fmt.value ?? "JSON";
-  const keyFormat: SerdeFormat =
-    q.row.key.length > 1 && fmt.key === "KAFKA" ? "JSON" : (fmt.key ?? "KAFKA");
+  const keyFormat: SerdeFormat = fmt.key ?? "KAFKA";
+  refuseKafkaMultiKey(keyFormat, q.row.key, s.position);
   const valueUnwrapped = q.row.value.length === 1 && (valueFormat === "KAFKA" || wrap === false);
   const row = { ...q.row, valueUnwrapped };
   doc.topic({

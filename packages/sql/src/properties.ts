@@ -87,3 +87,22 @@ export function bool(props: Properties, name: string): boolean | undefined {
   if (v !== "TRUE" && v !== "FALSE") fail(`${name} must be true or false`, entry.position);
   return v === "TRUE";
 }
+
+/** ksqlDB's names for column types in messages (`INTEGER`, not `INT`). */
+const KSQL_TYPE_NAMES: Record<string, string> = { INT: "INTEGER", STRING: "STRING" };
+
+/** ksqlDB refuses several key columns in the KAFKA key format, listing them. */
+export function refuseKafkaMultiKey(
+  keyFormat: string | undefined,
+  key: { name: string; type: string }[],
+  position: Position,
+): void {
+  if (key.length < 2 || keyFormat !== "KAFKA") return;
+  const columns = key
+    .map((c) => `\`${c.name}\` ${KSQL_TYPE_NAMES[c.type] ?? c.type} KEY`)
+    .join(", ");
+  fail(
+    `Key format does not support schema.\nformat: KAFKA\nschema: Persistence{columns=[${columns}], features=[]}\nreason: The 'KAFKA' format only supports a single field. Got: [${columns}]`,
+    position,
+  );
+}

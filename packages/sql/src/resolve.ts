@@ -81,7 +81,7 @@ export function resolve(
 ): Resolved {
   const covered = (i: number) => extra.some((s) => i >= s.start && i < s.end);
   const used: Resolvable[] = [];
-  const splices = [...extra];
+  const splices = [...extra, ...asValueCalls(ref)];
   for (const r of columnRefs(ref)) {
     if (covered(r.start)) continue;
     const column = findColumn(ctx, r.name, r.qualifier, clause, r.position);
@@ -104,6 +104,18 @@ function typeIn(ast: Expr, scope: Scope, position: Position): string {
   const checked = typeCheck(ast, scope);
   if (!checked.ok) fail(checked.errors[0].message, position);
   return formatType(checked.value);
+}
+
+/** ksqlDB's AS_VALUE(key) copies a key column into the value: in a projection that is the
+ *  column itself, so the function name is dropped, leaving the parenthesised argument. */
+function asValueCalls(ref: ExprRef): Splice[] {
+  return ref.tokens.flatMap((t, i) =>
+    t.type === "identifier" &&
+    t.image.toUpperCase() === "AS_VALUE" &&
+    ref.tokens[i + 1]?.image === "("
+      ? [{ start: i, end: i + 1, text: "" }]
+      : [],
+  );
 }
 
 /** The SQL type of an expression text in a scope; type errors fail at `position`. */

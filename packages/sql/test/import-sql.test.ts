@@ -151,6 +151,54 @@ describe("CREATE STREAM AS SELECT", () => {
   });
 });
 
+describe("PARTITION BY with several expressions", () => {
+  const JSON_INPUT =
+    "CREATE STREAM INPUT (NAME STRING, ID INT, AGE INT) WITH (kafka_topic='input', format='JSON');\n";
+
+  it("builds a multi-column key as one STRUCT of the key columns", () => {
+    const r = ok(`${JSON_INPUT}CREATE STREAM OUT AS SELECT * FROM INPUT PARTITION BY ID, AGE;`);
+    expect(r.document.nodes[1].config).toMatchObject({ key: "STRUCT(ID := ID, AGE := AGE)" });
+    expect(topic(r, "OUT")).toMatchObject({
+      keyFormat: "JSON",
+      key: [{ name: "ID" }, { name: "AGE" }],
+      value: [{ name: "NAME" }],
+    });
+  });
+
+  it("ksqlDB: the KAFKA key format takes a single column", () => {
+    const sql = `CREATE STREAM INPUT (NAME STRING, ID INT, AGE INT) WITH (kafka_topic='input', value_format='JSON');\nCREATE STREAM OUT AS SELECT * FROM INPUT PARTITION BY ID, AGE;`;
+    expect(error(sql).message).toContain(
+      "The 'KAFKA' format only supports a single field. Got: [`ID` INTEGER KEY, `AGE` INTEGER KEY]",
+    );
+  });
+
+  it("ksqlDB: NULL cannot be one of several partitioning expressions", () => {
+    expect(
+      error(`${JSON_INPUT}CREATE STREAM OUT AS SELECT * FROM INPUT PARTITION BY NULL, ID;`).message,
+    ).toBe("Cannot PARTITION BY multiple columns including NULL");
+  });
+
+  it("ksqlDB: map-typed keys are refused", () => {
+    const sql =
+      "CREATE STREAM INPUT (ID INT KEY, VAL MAP<STRING, INT>) WITH (kafka_topic='input', format='JSON');\nCREATE STREAM OUT AS SELECT * FROM INPUT PARTITION BY VAL;";
+    expect(error(sql).message).toMatch(
+      /^Map keys, including types that contain maps, are not supported .* Key column name: `VAL`. Column type: MAP<STRING, INTEGER>/,
+    );
+  });
+
+  it("ksqlDB: PARTITION BY takes value expressions, so a bare AND is a syntax error", () => {
+    expect(
+      error(`${JSON_INPUT}CREATE STREAM OUT AS SELECT * FROM INPUT PARTITION BY NAME AND AGE;`)
+        .message,
+    ).toMatch(/^Syntax Error/);
+  });
+
+  it("AS_VALUE copies a key column into the value", () => {
+    const r = ok(`${INPUT}CREATE STREAM OUT AS SELECT ID, AS_VALUE(ID) AS OLD FROM INPUT;`);
+    expect(r.document.nodes[1].config).toEqual({ columns: [{ name: "OLD", expr: "(ID)" }] });
+  });
+});
+
 describe("aggregations", () => {
   it("GROUP BY with a window, HAVING and EMIT FINAL maps to group-by, windowed-by, aggregate, suppress, filter", () => {
     const r = ok(

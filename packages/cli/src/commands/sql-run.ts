@@ -10,11 +10,14 @@ import { formatSqlError, readText } from "./import";
 
 /** Record lines carry DELIMITED values as their text (as ksqlDB's tests do); the engine's
  *  serdes work on rows, so the text is parsed on the way in and printed on the way out. */
-function delimitedCodec(document: Topology) {
+function delimitedCodec(document: Topology, part: "key" | "value") {
+  const format = part === "key" ? "keyFormat" : "valueFormat";
+  /* A single KAFKA-like key column is the key itself, not a one-field row. */
+  const rows = document.topics.filter(
+    (t) => t[format] === "DELIMITED" && (part === "value" || t.key.length > 1),
+  );
   const serdes = new Map(
-    document.topics
-      .filter((t) => t.valueFormat === "DELIMITED")
-      .map((t) => [t.name, delimitedSerde(t.value.map((c) => ({ name: c.name, type: c.type })))]),
+    rows.map((t) => [t.name, delimitedSerde(t[part].map((c) => ({ name: c.name, type: c.type })))]),
   );
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
@@ -96,22 +99,23 @@ function conform(value: unknown, type: SqlType): unknown {
 /** Runs a topology document on records through the engine's test driver, in input order. */
 export const runDocument: CaseEngine = async (document, inputs) => {
   const { topology } = compileTopology(document);
-  const codec = delimitedCodec(document);
+  const values = delimitedCodec(document, "value");
+  const keys = delimitedCodec(document, "key");
   const conformJson = jsonCodec(document);
   const driver = new TopologyTestDriver(topology);
   try {
     driver.pipeRecords(
       inputs.map((r) => ({
         topic: r.topic,
-        key: conformJson.key(r.topic, r.key ?? null),
-        value: conformJson.value(r.topic, codec.toRow(r.topic, r.value ?? null)),
+        key: conformJson.key(r.topic, keys.toRow(r.topic, r.key ?? null)),
+        value: conformJson.value(r.topic, values.toRow(r.topic, r.value ?? null)),
         timestamp: r.timestamp ?? 0,
       })),
     );
     return driver.allOutput().map(({ topic, key, value, timestamp, window }) => ({
       topic,
-      key,
-      value: codec.toText(topic, value),
+      key: keys.toText(topic, key),
+      value: values.toText(topic, value),
       timestamp,
       ...(window ? { window } : {}),
     }));

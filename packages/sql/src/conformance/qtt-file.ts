@@ -58,29 +58,24 @@ export function readQttFile(text: string): ReadResult {
   return { ok: true, cases };
 }
 
+/** One case per `format` entry (`{FORMAT}` substituted); `{CONFIG}` takes the first entry
+ *  of `config`, which parametrises ksqlDB's own test runner rather than the case. */
 function expand(raw: RawCase): QttCase[] {
-  const formats = raw.format ?? [undefined];
-  const configs = raw.config ?? [undefined];
-  return formats.flatMap((format) =>
-    configs.map((config) => {
-      const sub = (s: string) =>
-        s.replaceAll("{FORMAT}", format ?? "{FORMAT}").replaceAll("{CONFIG}", config ?? "{CONFIG}");
-      const suffix = [format, config].filter((x) => x !== undefined).join(" - ");
-      const properties = Object.fromEntries(
-        Object.entries(raw.properties ?? {}).map(([k, v]) => [
-          k,
-          typeof v === "string" ? sub(v) : v,
-        ]),
-      );
-      return {
-        name: suffix ? `${raw.name} - ${suffix}` : raw.name!,
-        statements: raw.statements!.map(sub),
-        inputs: raw.inputs ?? [],
-        ...(raw.outputs ? { outputs: raw.outputs } : {}),
-        ...(raw.expectedException ? { expectedException: raw.expectedException } : {}),
-        properties,
-        topics: raw.topics ?? [],
-      };
-    }),
-  );
+  const config = raw.config?.[0];
+  return (raw.format ?? [undefined]).map((format) => {
+    const sub = (s: string) =>
+      s.replaceAll("{FORMAT}", format ?? "{FORMAT}").replaceAll("{CONFIG}", config ?? "{CONFIG}");
+    const properties = Object.fromEntries(
+      Object.entries(raw.properties ?? {}).map(([k, v]) => [k, typeof v === "string" ? sub(v) : v]),
+    );
+    return {
+      name: format ? `${raw.name} - ${format}` : raw.name!,
+      statements: raw.statements!.map(sub),
+      inputs: raw.inputs ?? [],
+      ...(raw.outputs ? { outputs: raw.outputs } : {}),
+      ...(raw.expectedException ? { expectedException: raw.expectedException } : {}),
+      properties,
+      topics: raw.topics ?? [],
+    };
+  });
 }
