@@ -86,6 +86,24 @@ describe("stateless KStream operators", () => {
     d.pipeInput("in", "k", { kind: "x" }, 1);
     expect(d.readOutput("out-x")).toHaveLength(1);
   });
+
+  it("dynamic sink: an empty, null or illegal topic name (Kafka's Topic.validate) dead-letters that record only", () => {
+    const d = drive((b) => b.stream("in").to((_k, v: { topic: string | null }) => v.topic));
+    d.pipeInput("in", "a", { topic: "good" }, 1);
+    d.pipeInput("in", "b", { topic: "" }, 2);
+    d.pipeInput("in", "c", { topic: null }, 3);
+    d.pipeInput("in", "d", { topic: "no spaces/or slashes" }, 4);
+    d.pipeInput("in", "e", { topic: ".." }, 5);
+    d.pipeInput("in", "f", { topic: "good" }, 6);
+    expect(d.readOutput("good").map((r) => r.key)).toEqual(["a", "f"]);
+    expect(d.deadLetters.map((l) => l.reason)).toEqual([
+      'processing failed: dynamic sink: "" is not a valid topic name (1-249 characters of a-z A-Z 0-9 . _ -)',
+      "processing failed: dynamic sink: null is not a valid topic name (1-249 characters of a-z A-Z 0-9 . _ -)",
+      'processing failed: dynamic sink: "no spaces/or slashes" is not a valid topic name (1-249 characters of a-z A-Z 0-9 . _ -)',
+      'processing failed: dynamic sink: ".." is not a valid topic name (1-249 characters of a-z A-Z 0-9 . _ -)',
+    ]);
+    expect(d.metrics().deadLetters).toBe(4);
+  });
 });
 
 describe("KTable operators", () => {

@@ -69,7 +69,7 @@ export const sourceCompilers = {
         ctx.node.id,
         "topicExpression",
       );
-      stream.to((key, value, c) => String(pick({ value }, key, c.timestamp)), produced);
+      stream.to((key, value, c) => pick({ value }, key, c.timestamp), produced);
     } else stream.to(topic!, produced);
     return {};
   },

@@ -5,7 +5,7 @@ import { isWindowed, type ProcessorFactory } from "../../processor/processor";
 import type { TaskContext } from "../../processor/task-context";
 import type { Serde } from "../../serde/serde";
 
-export type TopicNameExtractor = (key: any, value: any, ctx: TaskContext) => string;
+export type TopicNameExtractor = (key: any, value: any, ctx: TaskContext) => unknown;
 
 export const WINDOW_START_HEADER = "riffle.window.start";
 export const WINDOW_END_HEADER = "riffle.window.end";
@@ -19,7 +19,7 @@ export function sinkProcessor(
     const fixed = typeof topic === "string" ? ctx.env.resolveTopic(topic) : undefined;
     const fixedPartitions = fixed === undefined ? 0 : ctx.env.partitionsOf(fixed);
     return (key, value, timestamp) => {
-      const name = fixed ?? (topic as TopicNameExtractor)(key, value, ctx);
+      const name = fixed ?? legalTopicName((topic as TopicNameExtractor)(key, value, ctx));
       let headers = ctx.headers;
       let k = key;
       if (isWindowed(key)) {
@@ -42,4 +42,19 @@ export function sinkProcessor(
       });
     };
   };
+}
+
+const LEGAL_TOPIC = /^[a-zA-Z0-9._-]{1,249}$/;
+
+/**
+ * Kafka's topic name rules (Topic.validate): 1-249 of [a-zA-Z0-9._-], not "." or "..". A
+ * dynamic sink's name that breaks them throws, so the task dead-letters that record alone.
+ */
+export function legalTopicName(name: unknown): string {
+  if (typeof name !== "string" || !LEGAL_TOPIC.test(name) || name === "." || name === "..") {
+    throw new Error(
+      `dynamic sink: ${JSON.stringify(name ?? null)} is not a valid topic name (1-249 characters of a-z A-Z 0-9 . _ -)`,
+    );
+  }
+  return name;
 }
