@@ -60,21 +60,22 @@ export async function startWorker(
   });
   logger.info({ database: db.kind, applied: db.applied }, "database ready");
   let ready = false;
-  const log = new TopicLog();
+  const topics = new TopicLog();
   const topologies = new TopologyService(db.prisma);
   const deployments = new DeploymentService({
     prisma: db.prisma,
     topologies,
-    log,
+    topics,
     logger,
     kafkaConfigured: config.kafkaBrokers.length > 0,
   });
-  const samples = new SampleService(log);
+  const samples = new SampleService(topics, logger);
+  await samples.declareTopics();
   const services: Services = {
     topologies,
     deployments,
     samples,
-    log,
+    topics,
     ready: () => ready,
     database: db.kind,
   };
@@ -131,7 +132,7 @@ export async function startWorker(
     ...options.hub,
   });
   deployments.attach(hub);
-  if (config.samples) samples.startAll();
+  if (config.samples) await samples.startAll();
   const resumed = await deployments.resume();
   const url = await app.listen({ port: config.port, host: config.host });
   ready = true;

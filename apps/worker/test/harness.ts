@@ -125,3 +125,15 @@ async function adminQuery(url: string, sql: string) {
     await client.end();
   }
 }
+
+/** Polls a topic until it holds at least `count` records; returns them. */
+export async function records(worker: Worker, topic: string, count: number): Promise<any[]> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const res = await call(worker, "GET", `/topics/${topic}/records?limit=1000`);
+    if (res.status === 200 && res.body.length >= count) return res.body;
+    if (Date.now() > deadline)
+      throw new Error(`topic ${topic}: ${res.body?.length ?? 0} of ${count} records`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

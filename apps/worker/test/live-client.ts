@@ -62,9 +62,13 @@ function rawSocket(socket: Socket): { pause(): void; resume(): void } {
 }
 
 /** Resolves once `check` holds, polling; rejects after `ms` with `what` in the message. */
-export async function until(what: string, check: () => boolean, ms = 15_000): Promise<void> {
+export async function until(
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  ms = 15_000,
+): Promise<void> {
   const deadline = Date.now() + ms;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }

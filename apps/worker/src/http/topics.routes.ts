@@ -14,7 +14,7 @@ import type { App, Services } from "./types";
 
 const tags = ["topics"];
 
-export function topicRoutes(app: App, { log }: Services) {
+export function topicRoutes(app: App, { topics }: Services) {
   app.get(
     "/topics",
     {
@@ -24,7 +24,7 @@ export function topicRoutes(app: App, { log }: Services) {
         response: { 200: z.array(TopicInfo) },
       },
     },
-    async () => log.list(),
+    async () => topics.list(),
   );
   app.post(
     "/topics",
@@ -38,7 +38,7 @@ export function topicRoutes(app: App, { log }: Services) {
     },
     async (req, reply) => {
       reply.code(201);
-      return log.declare(req.body.name, req.body.partitions);
+      return topics.declare(req.body.name, req.body.partitions);
     },
   );
   app.post(
@@ -55,7 +55,7 @@ export function topicRoutes(app: App, { log }: Services) {
     async (req, reply) => {
       const { name } = req.params;
       const batch = Array.isArray(req.body) ? req.body : [req.body];
-      const partitions = log.info(name)?.partitions;
+      const partitions = (await topics.info(name))?.partitions;
       const bad = batch.find((r) => partitions !== undefined && (r.partition ?? 0) >= partitions);
       if (bad) {
         throw new UserError(
@@ -64,7 +64,7 @@ export function topicRoutes(app: App, { log }: Services) {
           `topic '${name}' has ${partitions} partitions; partition ${bad.partition} does not exist`,
         );
       }
-      const written = batch.map((r) => log.append(name, { ...r, key: r.key ?? null }));
+      const written = await topics.append(name, batch);
       reply.code(201);
       return Array.isArray(req.body) ? written : written[0]!;
     },
@@ -81,8 +81,8 @@ export function topicRoutes(app: App, { log }: Services) {
       },
     },
     async (req) => {
-      if (!log.info(req.params.name)) throw new NotFoundError("topic", req.params.name);
-      return log.latest(req.params.name, req.query.limit, req.query.partition);
+      if (!(await topics.info(req.params.name))) throw new NotFoundError("topic", req.params.name);
+      return topics.latest(req.params.name, req.query.limit, req.query.partition);
     },
   );
 }

@@ -24,7 +24,7 @@ export interface Services {
   topologies: TopologyService;
   deployments: DeploymentService;
   samples: SampleService;
-  log: TopicLog;
+  topics: TopicLog;
   /** Whether the worker has finished starting (database migrated, deployments resumed). */
   ready(): boolean;
   database: "pglite" | "postgresql";

@@ -1,10 +1,3 @@
-// The sample data catalogue, in the order the API lists it.
-import { clicks } from "./clicks";
-import { customers } from "./customers";
-import { orders } from "./orders";
-import { payments } from "./payments";
-import type { SampleGenerator } from "./sample";
-import { sensors } from "./sensors";
-
-export const SAMPLES: readonly SampleGenerator[] = [orders, payments, customers, clicks, sensors];
-export { createWorld, type SampleGenerator } from "./sample";
+// The sample data generators live in @riffle/templates, next to the templates they feed and
+// the topic declarations both use.
+export { createWorld, SAMPLES, type SampleGenerator, type SampleWorld } from "@riffle/templates";

@@ -1,6 +1,7 @@
 // Deployments: persisted intent (which version, which runtime, running or not) plus the live
 // runner. Status changes are recorded as events and pushed to the deployment's room. At start,
 // deployments left running by the previous process are started again.
+import { DLQ_HEADERS, deadLetterTopic } from "@riffle/engine";
 import type { Logger } from "pino";
 import type { PrismaClient } from "../db/client";
 import type { DeploymentStatus, Runtime } from "../db/generated/client";
@@ -22,12 +23,10 @@ interface Live {
 export interface DeploymentServiceOptions {
   prisma: PrismaClient;
   topologies: TopologyService;
-  log: TopicLog;
+  topics: TopicLog;
   logger: Logger;
   kafkaConfigured: boolean;
 }
-
-export const deadLetterTopic = (applicationId: string) => `${applicationId}-dead-letters`;
 
 export class DeploymentService {
   private readonly live = new Map<string, Live>();
@@ -138,21 +137,22 @@ export class DeploymentService {
 
   async deadLetters(id: string, limit: number) {
     const dep = await this.get(id);
-    return this.o.log.latest(deadLetterTopic(dep.applicationId), limit);
+    return this.o.topics.latest(deadLetterTopic(dep.applicationId), limit);
   }
 
-  /** Appends each dead letter again to the topic it came from (header `riffle.source.topic`). */
+  /** Appends every dead letter, bytes untouched, to the topic it came from (its DLQ header). */
   async replayDeadLetters(id: string) {
-    const letters = await this.deadLetters(id, 10_000);
-    let replayed = 0;
-    for (const l of letters) {
-      const topic = l.headers?.["riffle.source.topic"];
-      if (!topic) continue;
-      this.o.log.append(topic, { key: l.key, value: l.value, timestamp: l.timestamp });
-      replayed++;
-    }
-    await this.event(id, "replay", `replayed ${replayed} dead letters`);
-    return replayed;
+    const dep = await this.get(id);
+    const log = this.o.topics.log;
+    const topic = deadLetterTopic(dep.applicationId);
+    const letters = await log.read(topic, 0, 0, (await log.endOffset(topic, 0)) || 1);
+    const again = letters.flatMap((l) => {
+      const source = l.headers?.[DLQ_HEADERS.topic];
+      return source ? [{ topic: source, timestamp: l.timestamp, key: l.key, value: l.value }] : [];
+    });
+    if (again.length > 0) await log.append(again);
+    await this.event(id, "replay", `replayed ${again.length} dead letters`);
+    return again.length;
   }
 
   /** Starts every deployment whose persisted status says it should be running. */
@@ -184,7 +184,7 @@ export class DeploymentService {
         applicationId: dep.applicationId,
         document: checked(dep.version.document),
         runtime: dep.runtime,
-        log: this.o.log,
+        topics: this.o.topics,
         onOutput: (record) => this.hub?.publishRecord(id, record),
         onError: (error) => this.fail(id, error),
       });

@@ -1,26 +1,36 @@
-// The one place the worker touches the stream runtime. Everything else sees `startRunner` and
-// `RunningDeployment`. Until @riffle/engine exposes startDeployment, this runs the subset of
-// topologies a record router can: sources wired straight to sinks and peeks (pass-through).
-import type { Edge, Node, Topology } from "@riffle/topology";
+// The one place the worker touches the stream runtime: compiles a topology document with
+// @riffle/engine, runs it on the embedded log, and reports sink output, taps, counters and
+// failure in the worker's terms. Everything else sees `startRunner` and `RunningDeployment`.
+import {
+  CompileError,
+  compileTopology,
+  type Deployment,
+  type ProducerRecord,
+  startDeployment,
+  type TappedRecord,
+} from "@riffle/engine";
+import type { Topology } from "@riffle/topology";
 import { UserError } from "../errors";
-import type { LogRecord, TopicLog } from "./topic-log";
+import { decode } from "./record-codec";
+import type { TopicLog } from "./topic-log";
 
-/** A record leaving a sink or a tapped node. */
+/** A record leaving a sink (with its topic) or a tapped node (without). */
 export interface OutputRecord {
   nodeId: string;
   topic?: string;
   key: unknown;
   value: unknown;
   timestamp: number;
-  partition: number;
-  offset: number;
+  /** Of the sink record when the log assigned it, else of the input record being processed. */
+  partition?: number;
+  offset?: number;
   window?: { start: number; end: number };
 }
 
 /** Cumulative counters; rates are derived by the caller from successive snapshots. */
 export interface RunnerCounters {
   nodes: { nodeId: string; recordsIn: number; recordsOut: number }[];
-  /** Records not yet processed, per source topic. */
+  /** Records not yet processed, per `topic-partition`. */
   lag: Record<string, number>;
   stores: { name: string; size: number }[];
   lateDrops: number;
@@ -31,7 +41,7 @@ export interface RunnerOptions {
   applicationId: string;
   document: Topology;
   runtime: "embedded" | "kafka";
-  log: TopicLog;
+  topics: TopicLog;
   onOutput(record: OutputRecord): void;
   onError(error: Error): void;
 }
@@ -43,107 +53,113 @@ export interface RunningDeployment {
   stop(): Promise<void>;
 }
 
+/** How long an idle deployment waits before polling the log again: bounds added latency. */
+const IDLE_WAIT_MS = 5;
+
 export async function startRunner(options: RunnerOptions): Promise<RunningDeployment> {
   if (options.runtime === "kafka") {
-    throw new UserError(422, "runtime_unavailable", "the Kafka runtime needs @riffle/engine");
+    throw new UserError(
+      422,
+      "runtime_unavailable",
+      "the Kafka runtime is not wired into the worker yet",
+    );
   }
-  return startPassThrough(options);
-}
-
-const SOURCE_KINDS = new Set(["stream-source", "table-source", "global-table-source"]);
-const PASS_KINDS = new Set(["peek"]);
-
-function startPassThrough(options: RunnerOptions): RunningDeployment {
-  const { document: doc, log } = options;
-  const byId = new Map(doc.nodes.map((n) => [n.id, n]));
-  for (const n of doc.nodes) {
-    if (!SOURCE_KINDS.has(n.kind) && !PASS_KINDS.has(n.kind) && n.kind !== "sink") {
-      throw new UserError(
-        422,
-        "unsupported_node",
-        `node '${n.id}' (${n.kind}) needs @riffle/engine, which is not available in this build`,
-        { nodeId: n.id },
-      );
-    }
-  }
-  const counts = new Map(doc.nodes.map((n) => [n.id, { recordsIn: 0, recordsOut: 0 }]));
-  let taps = new Set<string>();
-  const emit = (node: Node, rec: LogRecord, seen: Set<string>) => {
-    if (seen.has(node.id)) return;
-    seen.add(node.id);
-    const c = counts.get(node.id)!;
-    c.recordsIn++;
-    c.recordsOut++;
-    let out = rec;
-    const sinkTopic = node.kind === "sink" ? topicOf(node) : undefined;
-    if (sinkTopic) {
-      out = log.append(sinkTopic, { key: rec.key, value: rec.value, timestamp: rec.timestamp });
-      options.onOutput(toOutput(node.id, out, sinkTopic));
-    } else if (taps.has(node.id)) {
-      options.onOutput(toOutput(node.id, rec));
-    }
-    for (const next of downstream(doc.edges, node.id)) emit(byId.get(next)!, out, seen);
-  };
-  declareSinkTopics(doc, log);
-  const process = (n: Node) => (rec: LogRecord) => {
-    try {
-      emit(n, rec, new Set());
-    } catch (err) {
-      options.onError(err as Error);
-    }
-  };
-  const unsubscribe = doc.nodes
-    .filter((n) => SOURCE_KINDS.has(n.kind))
-    .map((n) => log.subscribe(topicOf(n)!, process(n)));
+  const { topology } = compile(options);
+  await declareSinkTopics(options.document, options.topics);
+  const sinkNode = sinkNodeByTopic(options.document);
+  const deployment: Deployment = startDeployment({
+    topology,
+    log: options.topics.log,
+    guarantee: "exactly_once_v2",
+    idleWaitMs: IDLE_WAIT_MS,
+    onOutput: (records) => {
+      for (const r of records) options.onOutput(sinkOutput(r, sinkNode(r.topic)));
+    },
+    onStatus: (status, error) => {
+      if (status === "failed") options.onError(error ?? new Error("deployment failed"));
+    },
+  });
+  let untap: (() => void)[] = [];
   return {
-    counters: () => ({
-      nodes: [...counts].map(([nodeId, c]) => ({ nodeId, ...c })),
-      lag: {},
-      stores: [],
-      lateDrops: 0,
-      deadLetters: 0,
-    }),
+    counters: () => counters(deployment),
     setTaps(nodeIds) {
-      taps = new Set(nodeIds);
+      for (const u of untap) u();
+      untap = nodeIds.map((id) => deployment.taps.tap(id, (r) => options.onOutput(tapOutput(r))));
     },
     async stop() {
-      for (const u of unsubscribe) u();
+      for (const u of untap) u();
+      await deployment.stop();
     },
+  };
+}
+
+function compile(options: RunnerOptions) {
+  try {
+    return compileTopology(options.document, { applicationId: options.applicationId });
+  } catch (err) {
+    if (err instanceof CompileError) {
+      throw new UserError(422, "invalid_topology", err.message, { findings: err.findings });
+    }
+    throw err;
+  }
+}
+
+function counters(deployment: Deployment): RunnerCounters {
+  const m = deployment.metrics();
+  const nodes = Object.entries(m.nodes);
+  return {
+    nodes: nodes.map(([nodeId, c]) => ({
+      nodeId,
+      recordsIn: c.recordsIn,
+      recordsOut: c.recordsOut,
+    })),
+    lag: m.lag,
+    stores: Object.entries(m.storeSizes).map(([name, size]) => ({ name, size })),
+    lateDrops: nodes.reduce((sum, [, c]) => sum + c.dropped, 0) + m.droppedRecords,
+    deadLetters: m.deadLetters,
   };
 }
 
 /** Sink topics get their declared partition count, else the widest source's (Kafka Streams
  *  expects them to exist; Riffle creates them on deploy). */
-function declareSinkTopics(doc: Topology, log: TopicLog) {
+async function declareSinkTopics(doc: Topology, topics: TopicLog) {
   const declared = new Map(doc.topics.map((t) => [t.name, t.partitions]));
-  const sources = doc.nodes.filter((n) => SOURCE_KINDS.has(n.kind)).map(topicOf);
-  const widest = Math.max(
-    1,
-    ...sources.map((t) => log.info(t!)?.partitions ?? declared.get(t!) ?? 1),
-  );
+  const widest = Math.max(1, ...doc.topics.map((t) => t.partitions));
   for (const n of doc.nodes) {
-    const topic = n.kind === "sink" ? topicOf(n) : undefined;
-    if (topic) log.declare(topic, declared.get(topic) ?? widest);
+    const topic = n.kind === "sink" ? n.config.topic : undefined;
+    if (topic) await topics.declare(topic, declared.get(topic) ?? widest);
   }
 }
 
-function topicOf(node: Node): string | undefined {
-  return (node.config as { topic?: string }).topic;
+/** Which sink wrote a topic; dynamic sinks (topicExpression) claim the topics no static one does. */
+function sinkNodeByTopic(doc: Topology): (topic: string) => string {
+  const sinks = doc.nodes.filter((n) => n.kind === "sink");
+  const byTopic = new Map(sinks.flatMap((n) => (n.config.topic ? [[n.config.topic, n.id]] : [])));
+  const dynamic = sinks.find((n) => n.config.topicExpression)?.id ?? sinks[0]?.id ?? "sink";
+  return (topic) => byTopic.get(topic) ?? dynamic;
 }
 
-function downstream(edges: Edge[], nodeId: string): string[] {
-  return edges.filter((e) => e.from.node === nodeId).map((e) => e.to.node);
-}
-
-/** Sink records carry their topic; tapped records do not (they are not in any topic yet). */
-function toOutput(nodeId: string, r: LogRecord, topic?: string): OutputRecord {
+function sinkOutput(r: ProducerRecord, nodeId: string): OutputRecord {
   return {
     nodeId,
-    topic,
-    key: r.key,
+    topic: r.topic,
+    key: decode(r.key),
+    value: decode(r.value),
+    timestamp: r.timestamp,
+    partition: r.partition,
+  };
+}
+
+function tapOutput(r: TappedRecord): OutputRecord {
+  const windowed = r.key as { key?: unknown; window?: { start: number; end: number } } | null;
+  const isWindowed = windowed?.window !== undefined && typeof windowed.window?.start === "number";
+  return {
+    nodeId: r.node,
+    key: isWindowed ? windowed!.key : r.key,
     value: r.value,
     timestamp: r.timestamp,
     partition: r.partition,
     offset: r.offset,
+    window: isWindowed ? windowed!.window : undefined,
   };
 }

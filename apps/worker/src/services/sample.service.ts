@@ -1,9 +1,10 @@
 // Runs the sample generators into the embedded log: each started generator produces its
 // records at its rate on a 100 ms tick, carrying fractional records over between ticks.
 
+import type { Logger } from "pino";
 import { NotFoundError } from "../errors";
 import { createWorld, SAMPLES, type SampleGenerator } from "../samples";
-import type { TopicLog } from "./topic-log";
+import type { ProduceInput, TopicLog } from "./topic-log";
 
 const TICK_MS = 100;
 
@@ -19,8 +20,10 @@ export class SampleService {
   private readonly running = new Map<string, Running>();
   private readonly timer: NodeJS.Timeout;
 
-  constructor(private readonly log: TopicLog) {
-    for (const g of SAMPLES) log.declare(g.topic.name, g.topic.partitions);
+  constructor(
+    private readonly topics: TopicLog,
+    private readonly logger: Logger,
+  ) {
     this.timer = setInterval(() => this.tick(), TICK_MS);
     this.timer.unref();
   }
@@ -37,16 +40,20 @@ export class SampleService {
     }));
   }
 
+  /** Creates every sample topic with its declared partition count. */
+  async declareTopics() {
+    for (const g of SAMPLES) await this.topics.declare(g.topic.name, g.topic.partitions);
+  }
+
   /** Starts the generator, or changes its rate when it already runs. */
-  start(name: string, rate?: number) {
+  async start(name: string, rate?: number) {
     const g = find(name);
     const current = this.running.get(name);
     if (current) {
       current.rate = rate ?? current.rate;
     } else {
-      const now = Date.now();
-      for (const r of g.initial?.(this.world, now) ?? []) this.log.append(g.topic.name, r);
       this.running.set(name, { rate: rate ?? g.defaultRate, owed: 0, produced: 0 });
+      await this.topics.append(g.topic.name, g.initial?.(this.world, Date.now()) ?? []);
     }
     return this.list().find((s) => s.name === name)!;
   }
@@ -57,8 +64,8 @@ export class SampleService {
     return this.list().find((s) => s.name === name)!;
   }
 
-  startAll() {
-    for (const g of SAMPLES) this.start(g.name);
+  async startAll() {
+    for (const g of SAMPLES) await this.start(g.name);
   }
 
   close() {
@@ -70,6 +77,7 @@ export class SampleService {
     const now = Date.now();
     for (const [name, r] of this.running) {
       const g = find(name);
+      const batch: ProduceInput[] = [];
       r.owed += (r.rate * TICK_MS) / 1000;
       for (; r.owed >= 1; r.owed--) {
         const record = g.next(this.world, now);
@@ -77,8 +85,13 @@ export class SampleService {
           r.owed = 0;
           break;
         }
-        this.log.append(g.topic.name, record);
-        r.produced++;
+        batch.push(record);
+      }
+      r.produced += batch.length;
+      if (batch.length > 0) {
+        this.topics.append(g.topic.name, batch).catch((err) => {
+          this.logger.error({ err, sample: name }, "sample generator could not append");
+        });
       }
     }
   }
