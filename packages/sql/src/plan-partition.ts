@@ -34,7 +34,7 @@ export function planPartition(
   if (exprs.length > 1 && exprs.some(isNull)) {
     fail("Cannot PARTITION BY multiple columns including NULL", position);
   }
-  if (isNull(exprs[0])) return repartition(q, target, input, [], doc, sourceName);
+  if (isNull(exprs[0])) return repartition(target, input, [], doc, sourceName);
   let generated = 0;
   const parts = exprs.map((ref): Partition => {
     const resolved = resolvePartition(ref, input.ctx);
@@ -47,7 +47,7 @@ export function planPartition(
         : (bare ?? deref ?? "KSQL_COL_0");
     return { ref, resolved, bare, name };
   });
-  return repartition(q, target, input, parts, doc, sourceName);
+  return repartition(target, input, parts, doc, sourceName);
 }
 
 /** ksqlDB refuses keys containing maps (their serialization is not stable). */
@@ -96,7 +96,6 @@ function aliasOf(q: Select, ctx: Context, text: string): string | undefined {
 }
 
 function repartition(
-  q: Select,
   target: string,
   input: Stage,
   parts: Partition[],
