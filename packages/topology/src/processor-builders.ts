@@ -264,6 +264,8 @@ const BUILDERS: { [K in Node["kind"]]: Build<NodeOf<K>> } = {
   "group-by-key": (b, node, input) => ({ out: { ...input, pending: b.inferred(node.id, "in") } }),
   "group-by": (b, node, input) => {
     const table = b.inputKind(node) === "table";
+    // KTableImpl#groupBy calls enableSendingOldValues(true), which materializes a source table.
+    if (table) b.materialize(input.store);
     const name = b.child(b.newName(table ? "KTABLE-SELECT-" : "KSTREAM-KEY-SELECT-"), node.id, [
       input.name,
     ]);

@@ -229,4 +229,62 @@ describe("describe()", () => {
       ["KSTREAM-AGGREGATE-STATE-STORE-0000000002-repartition"],
     ]);
   });
+
+  it("KTable#groupBy materializes the source table (enableSendingOldValues(true)) and KGroupedTableImpl#doAggregate names sink, source, then the aggregate after the store", () => {
+    const text = describeTopology({
+      format: "riffle.topology/v1",
+      name: "tg",
+      topics: [
+        {
+          name: "users",
+          partitions: 2,
+          key: [{ name: "id", type: "STRING" }],
+          value: [{ name: "region", type: "STRING" }],
+        },
+      ],
+      nodes: [
+        { id: "t", kind: "table-source", config: { topic: "users" } },
+        { id: "g", kind: "group-by", config: { key: "region" } },
+        { id: "c", kind: "count", config: {} },
+        { id: "s", kind: "to-stream", config: {} },
+        { id: "out", kind: "sink", config: { topic: "per-region" } },
+      ],
+      edges: [
+        { id: "a", from: { node: "t" }, to: { node: "g" } },
+        { id: "b", from: { node: "g" }, to: { node: "c" } },
+        { id: "c", from: { node: "c" }, to: { node: "s" } },
+        { id: "d", from: { node: "s" }, to: { node: "out" } },
+      ],
+    });
+    expect(text).toBe(
+      [
+        "Topologies:",
+        "   Sub-topology: 0",
+        "    Source: KSTREAM-SOURCE-0000000001 (topics: [users])",
+        "      --> KTABLE-SOURCE-0000000002",
+        "    Processor: KTABLE-SOURCE-0000000002 (stores: [users-STATE-STORE-0000000000])",
+        "      --> KTABLE-SELECT-0000000003",
+        "      <-- KSTREAM-SOURCE-0000000001",
+        "    Processor: KTABLE-SELECT-0000000003 (stores: [])",
+        "      --> KSTREAM-SINK-0000000005",
+        "      <-- KTABLE-SOURCE-0000000002",
+        "    Sink: KSTREAM-SINK-0000000005 (topic: KTABLE-AGGREGATE-STATE-STORE-0000000004-repartition)",
+        "      <-- KTABLE-SELECT-0000000003",
+        "",
+        "  Sub-topology: 1",
+        "    Source: KSTREAM-SOURCE-0000000006 (topics: [KTABLE-AGGREGATE-STATE-STORE-0000000004-repartition])",
+        "      --> KTABLE-AGGREGATE-0000000007",
+        "    Processor: KTABLE-AGGREGATE-0000000007 (stores: [KTABLE-AGGREGATE-STATE-STORE-0000000004])",
+        "      --> KTABLE-TOSTREAM-0000000008",
+        "      <-- KSTREAM-SOURCE-0000000006",
+        "    Processor: KTABLE-TOSTREAM-0000000008 (stores: [])",
+        "      --> KSTREAM-SINK-0000000009",
+        "      <-- KTABLE-AGGREGATE-0000000007",
+        "    Sink: KSTREAM-SINK-0000000009 (topic: per-region)",
+        "      <-- KTABLE-TOSTREAM-0000000008",
+        "",
+        "",
+      ].join("\n"),
+    );
+  });
 });
