@@ -142,6 +142,26 @@ describe("riffle run --sql", () => {
     ]);
   });
 
+  it("runs on the engine: a GROUP BY query counts per key", async () => {
+    const c = capture();
+    const sql = file(
+      "count.sql",
+      `${SOURCE}CREATE TABLE COUNTS AS SELECT ID, COUNT(*) AS N FROM INPUT GROUP BY ID;`,
+    );
+    const input = file(
+      "count.jsonl",
+      [
+        '{"topic":"input","key":1,"value":{"V":3},"timestamp":1}',
+        '{"topic":"input","key":1,"value":{"V":4},"timestamp":2}',
+      ].join("\n"),
+    );
+    expect(await runSql(sql, input, c.io)).toBe(0);
+    expect(c.out.map((l) => JSON.parse(l))).toEqual([
+      { topic: "COUNTS", key: 1, value: { N: 1 }, timestamp: 1 },
+      { topic: "COUNTS", key: 1, value: { N: 2 }, timestamp: 2 },
+    ]);
+  });
+
   it("bad input lines are reported with their number", () => {
     expect(parseRecordLines('{"topic":"a"}\nnot json')).toMatchObject({
       error: expect.stringMatching(/^line 2: not JSON/),
