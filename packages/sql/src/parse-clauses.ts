@@ -56,7 +56,7 @@ export function parseColumnType(c: Cursor): string {
   }
   if (parts.length === 0) c.unexpected("a column type");
   const parsed = parseType(parts.join(" "));
-  if (!parsed.ok) fail(`Unknown type '${parts.join(" ")}': ${parsed.errors[0].message}`, start);
+  if (!parsed.ok) fail(parsed.errors[0].message, start);
   return formatType(parsed.value);
 }
 

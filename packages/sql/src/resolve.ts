@@ -90,8 +90,20 @@ export function resolve(
   }
   const text = splice(ref, splices);
   /* Unchanged text (no qualifier dropped, nothing replaced) keeps the AST parsed in place. */
-  const ast = text === ref.text && ref.expr ? ref.expr : parseAt(text, ref.position);
-  return { text, type: typeIn(ast, ctx.scope, ref.position), used };
+  if (text === ref.text && ref.expr) {
+    /* Parsed in place: the checker's positions are the statement's, so errors point at the
+       offending operator or argument. */
+    const checked = typeCheck(ref.expr, ctx.scope);
+    if (!checked.ok) fail(checked.errors[0].message, positionIn(ref, checked.errors[0]));
+    return { text, type: formatType(checked.value), used };
+  }
+  return { text, type: typeIn(parseAt(text, ref.position), ctx.scope, ref.position), used };
+}
+
+/** The script position of a statement-relative error inside `ref`, else the expression's. */
+function positionIn(ref: ExprRef, at: { line: number; column: number }): Position {
+  const token = ref.tokens.find((t) => t.line === at.line && t.column === at.column);
+  return token ? ref.locate(token) : ref.position;
 }
 
 function parseAt(text: string, position: Position): Expr {

@@ -123,10 +123,10 @@ describe("CREATE STREAM AS SELECT", () => {
     });
   });
 
-  it("type mismatches are errors at the expression", () => {
+  it("type mismatches point at the operator", () => {
     const e = error(`${INPUT}CREATE STREAM OUT AS SELECT ID, NAME + 1 FROM INPUT;`);
     expect(e.line).toBe(2);
-    expect(e.column).toBe(33);
+    expect(e.column).toBe(38);
   });
 
   it("PARTITION BY a value column moves it to the key and appends the old key", () => {
