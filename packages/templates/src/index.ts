@@ -1,5 +1,5 @@
 // Public surface of @riffle/templates: ready-to-run topologies for classic stream-processing
-// use cases, fed by the worker's sample generators.
+// use cases, and the sample data generators that feed them (run by the worker).
 
 import type { Template } from "./template";
 import { clickSessions } from "./templates/click-sessions";
@@ -13,6 +13,13 @@ import { sensorAlerts } from "./templates/sensor-alerts";
 import { topAmounts } from "./templates/top-amounts";
 
 export { SAMPLE_TOPICS, type SampleName } from "./sample-topics";
+export {
+  createWorld,
+  SAMPLES,
+  type SampleGenerator,
+  type SampleRecord,
+  type SampleWorld,
+} from "./samples";
 export type { Template } from "./template";
 
 export const TEMPLATES: readonly Template[] = [
