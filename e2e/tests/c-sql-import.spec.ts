@@ -1,6 +1,7 @@
 // Journey (c): paste a CSAS statement into the SQL tab, see the canvas built from it, export it
 // as TypeScript and Java. An invalid statement first: a positioned message, canvas untouched.
-import { expect, test } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { expect, type Page, test } from "@playwright/test";
 import { createTopology, openTab, screenshot } from "./studio";
 
 const SQL = `CREATE STREAM orders (orderId STRING KEY, customerId STRING, amount DOUBLE, region STRING)
@@ -8,7 +9,16 @@ const SQL = `CREATE STREAM orders (orderId STRING KEY, customerId STRING, amount
 CREATE STREAM big_orders AS
   SELECT orderId, customerId, amount * 1.2 AS gross FROM orders WHERE amount > 100 EMIT CHANGES;`;
 
-async function pasteSql(page: import("@playwright/test").Page, text: string) {
+/** Clicks Download and returns the file's name and text. */
+async function download(page: Page) {
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("code-download").click(),
+  ]);
+  return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, "utf8") };
+}
+
+async function pasteSql(page: Page, text: string) {
   const editor = page.getByTestId("sql-editor").locator(".monaco-editor").first();
   await editor.click();
   await page.keyboard.press("ControlOrMeta+A");
@@ -24,7 +34,7 @@ test("import a CSAS statement and export it as TypeScript and Java", async ({ pa
 
   await pasteSql(page, "CREATE STREAM broken AS SELEC * FROM nowhere;");
   await page.getByTestId("sql-import").click();
-  await expect(page.getByTestId("sql-error")).toContainText("Line 1");
+  await expect(page.getByTestId("sql-error")).toContainText("line 1, column 25");
   await expect(page.locator(".react-flow__node")).toHaveCount(0);
 
   await pasteSql(page, SQL);
@@ -37,11 +47,17 @@ test("import a CSAS statement and export it as TypeScript and Java", async ({ pa
 
   await openTab(page, "code");
   await page.getByTestId("code-lang-ts").click();
-  await expect(page.getByTestId("code-ts")).toContainText("amount");
-  const ts = await page.getByTestId("code-download").textContent();
-  expect(ts).toMatch(/\.ts$/);
+  await expect(page.getByTestId("code-ts")).toContainText("new StreamsBuilder()");
+  const ts = await download(page);
+  expect(ts.name).toMatch(/\.ts$/);
+  expect(ts.text).toContain(".filter(");
+  expect(ts.text).toContain("AMOUNT");
+
   await page.getByTestId("code-lang-java").click();
-  await expect(page.getByTestId("code-java")).toContainText("StreamsBuilder");
-  await expect(page.getByTestId("code-download")).toHaveText(/\.java$/);
+  await expect(page.getByTestId("code-java")).toContainText("Kafka Streams application");
+  const java = await download(page);
+  expect(java.name).toMatch(/\.java$/);
+  expect(java.text).toContain("new StreamsBuilder()");
+  expect(java.text).toContain(".filter(");
   await screenshot(page, "c-sql-import");
 });

@@ -3,6 +3,7 @@ import { useReactFlow } from "@xyflow/react";
 import { useEffect } from "react";
 import { useDocument } from "../store/document-store";
 import { useSession } from "../store/session-store";
+import { useView } from "../store/view-store";
 
 function typing(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -35,7 +36,7 @@ export function useKeyboardShortcuts() {
         backspace: doc.deleteSelection,
         l: () => {
           doc.autoLayout();
-          requestAnimationFrame(() => fitView({ duration: 200, maxZoom: 1 }));
+          useView.getState().requestFit();
         },
         f: () => fitView({ duration: 200, maxZoom: 1.5 }),
         escape: () => doc.select(null),

@@ -8,7 +8,7 @@ import {
   type NodeChange,
 } from "@xyflow/react";
 import { create } from "zustand";
-import { analyze, type Indexed } from "../lib/analysis";
+import { analyze, type Finding, type Indexed } from "../lib/analysis";
 import { copyFragment, type Fragment, pasteFragment } from "../lib/clipboard";
 import {
   addNode,
@@ -23,6 +23,7 @@ import { type StudioEdge, type StudioNode, toFlowEdges, toFlowNodes } from "../l
 import { emptyHistory, type History, record, redo, undo } from "../lib/history";
 import { layoutPositions, type Size } from "../lib/layout";
 import { connectionProblem, type NodePorts, portsOf } from "../lib/ports";
+import { stableMap } from "../lib/stable";
 import { notify } from "./notice-store";
 
 export interface DocumentState {
@@ -54,16 +55,46 @@ export interface DocumentState {
   select: (id: string | null) => void;
 }
 
-function derive(doc: Topology, nodes: StudioNode[], edges: StudioEdge[]) {
+interface Derived {
+  ports: Map<string, NodePorts>;
+  analysis: Indexed;
+  nodes: StudioNode[];
+  edges: StudioEdge[];
+}
+
+const portsKey = (p: NodePorts) => JSON.stringify(p);
+const findingsKey = (fs: Finding[]) =>
+  fs.map((f) => `${f.code}|${f.severity}|${f.message}|${f.fix?.title ?? ""}`).join("\n");
+
+/** Everything derived from `doc`, reusing unchanged per-node values from `previous`. */
+function derive(doc: Topology, previous: Derived) {
+  const analysis = analyze(doc);
   return {
     doc,
     index: new Map(doc.nodes.map((n) => [n.id, n])),
-    ports: portsOf(doc),
-    analysis: analyze(doc),
-    nodes: toFlowNodes(doc, nodes),
-    edges: toFlowEdges(doc, edges),
+    ports: stableMap(portsOf(doc), previous.ports, portsKey),
+    analysis: {
+      ...analysis,
+      byNode: stableMap(analysis.byNode, previous.analysis.byNode, findingsKey),
+      byEdge: stableMap(analysis.byEdge, previous.analysis.byEdge, findingsKey),
+    },
+    nodes: toFlowNodes(doc, previous.nodes),
+    edges: toFlowEdges(doc, previous.edges),
   };
 }
+
+const NOTHING: Derived = {
+  ports: new Map(),
+  analysis: {
+    findings: [],
+    byNode: new Map(),
+    byEdge: new Map(),
+    analysis: undefined as never,
+    ms: 0,
+  },
+  nodes: [],
+  edges: [],
+};
 
 const selectedIds = (nodes: StudioNode[]) => nodes.filter((n) => n.selected).map((n) => n.id);
 
@@ -74,17 +105,17 @@ export const useDocument = create<DocumentState>()((set, get) => {
   const commit = (doc: Topology) => {
     const s = get();
     if (doc === s.doc) return;
-    set({ history: record(s.history, s.doc), ...derive(doc, s.nodes, s.edges) });
+    set({ history: record(s.history, s.doc), ...derive(doc, s) });
   };
 
   const travel = (step: typeof undo) => {
     const s = get();
     const moved = step(s.history, s.doc);
-    if (moved) set({ history: moved.history, ...derive(moved.present, s.nodes, s.edges) });
+    if (moved) set({ history: moved.history, ...derive(moved.present, s) });
   };
 
   return {
-    ...derive(empty, [], []),
+    ...derive(empty, NOTHING),
     savedDoc: empty,
     baseVersion: 0,
     history: emptyHistory(),
@@ -92,7 +123,7 @@ export const useDocument = create<DocumentState>()((set, get) => {
     clipboard: null,
     load: (doc, baseVersion, savedDoc = doc) =>
       set({
-        ...derive(doc, [], []),
+        ...derive(doc, NOTHING),
         savedDoc,
         baseVersion,
         history: emptyHistory(),

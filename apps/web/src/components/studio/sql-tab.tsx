@@ -2,18 +2,17 @@
 // SQL: type or paste ksqlDB statements and import them into the canvas, or show the current
 // topology as SQL. Invalid SQL is underlined with its message; the canvas is left untouched.
 import { importSql } from "@riffle/sql";
-import { useReactFlow } from "@xyflow/react";
 import { withPositions } from "../../lib/doc-edit";
 import { exportCode } from "../../lib/exports";
 import { layoutPositions } from "../../lib/layout";
 import { useDocument } from "../../store/document-store";
 import { notify } from "../../store/notice-store";
 import { useSql } from "../../store/sql-store";
+import { useView } from "../../store/view-store";
 import { CodeView } from "../fields/code-view";
 
 export function SqlTab() {
   const { text, generation, errors, setText, replaceText, setErrors } = useSql();
-  const { fitView } = useReactFlow();
 
   const importIntoCanvas = () => {
     const { doc, edit } = useDocument.getState();
@@ -33,7 +32,7 @@ export function SqlTab() {
       applicationId: doc.applicationId ?? result.document.applicationId,
     };
     edit(() => withPositions(imported, layoutPositions(imported, new Map())));
-    requestAnimationFrame(() => fitView({ maxZoom: 1, padding: 0.2 }));
+    useView.getState().requestFit();
     notify("success", `Imported ${result.document.nodes.length} nodes from SQL.`);
   };
 

@@ -4,6 +4,7 @@ import { useReactFlow } from "@xyflow/react";
 import Link from "next/link";
 import { isDirty, useDocument } from "../../store/document-store";
 import { useSession } from "../../store/session-store";
+import { useView } from "../../store/view-store";
 import { ThemeToggle } from "../theme-toggle";
 
 export function StudioHeader() {
@@ -48,7 +49,7 @@ export function StudioHeader() {
         type="button"
         onClick={() => {
           doc().autoLayout();
-          requestAnimationFrame(() => fitView({ duration: 200, maxZoom: 1 }));
+          useView.getState().requestFit();
         }}
         title="Auto-layout (L)"
       >
