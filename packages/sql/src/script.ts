@@ -11,6 +11,7 @@ export interface StatementText {
 
 /** Replaces `-- ...` and `/* ... *\/` comments by spaces, leaving strings and newlines intact. */
 function blankComments(script: string): string {
+  if (!script.includes("--") && !script.includes("/*")) return script;
   const out = script.split("");
   let quote: string | null = null;
   for (let i = 0; i < out.length; i++) {
