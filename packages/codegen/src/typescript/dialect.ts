@@ -16,6 +16,7 @@ import type { Node, NodeOf } from "../graph";
 import type { CodegenModel } from "../model";
 import { camelCase, NameScope } from "../naming";
 import { UDAFS } from "./aggregations";
+import { breakTernary } from "./ternary";
 
 const TS_WORDS =
   "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await builder key value left right agg item fn";
@@ -42,15 +43,35 @@ export class TsDialect implements FluentDialect {
   }
 
   declare(_node: Node, _port: string, name: string, chain: Chain): string {
-    return `const ${name} = ${this.render(chain)};`;
+    const target = `const ${name} = `;
+    return `${target}${this.render(chain, target.length)};`;
   }
 
   statement(chain: Chain): string {
     return `${this.render(chain)};`;
   }
 
-  render(chain: Chain): string {
-    return renderChain(chain, INDENT, 90);
+  /** Fits in 100 columns inside the function body, else one call per line; a broken chain
+   *  starts from `builder` alone, as Biome prints it. */
+  render(chain: Chain, prefix = 0): string {
+    const width = 100 - INDENT.length - prefix - 1;
+    const [only] = chain.calls;
+    const single = `${chain.head}.${only}`;
+    // `orders.map((key, value) => ({` : one call on a variable keeps its arguments hugged.
+    if (
+      chain.calls.length === 1 &&
+      /^\w+$/.test(chain.head) &&
+      single.split("\n")[0].length <= width
+    ) {
+      return single;
+    }
+    const flat = renderChain(chain, INDENT, width);
+    if (!flat.includes("\n") || !chain.head.startsWith("builder.")) return flat;
+    return renderChain(
+      { head: "builder", calls: [chain.head.slice("builder.".length), ...chain.calls] },
+      INDENT,
+      width,
+    );
   }
 
   use(...names: string[]): void {
@@ -103,18 +124,45 @@ function serde(sqlType: string, format: SerdeFormat): string {
     : "jsonSerde()";
 }
 
-export function objectLiteral(entries: [string, string][]): string {
-  const items = entries.map(([k, v]) => `${IDENTIFIER.test(k) ? k : JSON.stringify(k)}: ${v}`);
+/** `{ A: a, B: b }`, one entry per line when long. An entry that still passes 100 columns
+ *  (entries sit at about `column`) breaks its conditional over lines. */
+export function objectLiteral(entries: [string, string][], column = 8): string {
+  const items = entries.map(([k, v]) => {
+    const key = IDENTIFIER.test(k) ? k : JSON.stringify(k);
+    const broken =
+      column + key.length + v.length + 3 > 100 ? breakTernary(v, INDENT.repeat(2)) : undefined;
+    return broken ? `${key}:\n${INDENT}${broken}` : `${key}: ${v}`;
+  });
   const flat = `{ ${items.join(", ")} }`;
   if (!flat.includes("\n") && flat.length <= 64) return flat;
   return `{\n${items.map((i) => `${INDENT}${i.replaceAll("\n", `\n${INDENT}`)},`).join("\n")}\n}`;
 }
 
 /** Call arguments; when they break over lines, each ends with a comma (biome's style). */
-function tsArgs(items: string[]): string {
-  const text = args(items, INDENT);
-  return text.startsWith("\n") ? `${text},\n` : text;
+function tsArgs(items: string[], width = 84): string {
+  const flat = items.join(", ");
+  if (!flat.includes("\n") && flat.length <= width) return flat;
+  const hugged = hugLast(items, width);
+  if (hugged) return hugged;
+  return `${args(items, INDENT, 0)},\n`;
 }
+
+/** `.join(other, (left, right) => {` : a multi-line arrow function as the last argument stays
+ *  on the call's line when the arguments before it are short, as Biome prints it. */
+function hugLast(items: string[], width: number): string | undefined {
+  const last = items[items.length - 1];
+  const before = items.slice(0, -1);
+  const plain = (i: string) => !i.includes("\n") && !i.includes("=>");
+  if (!/^\([^)]*\) =>/.test(last) || !last.includes("\n") || !before.every(plain)) {
+    return undefined;
+  }
+  const text = [...before, last].join(", ");
+  return text.split("\n")[0].length <= width ? text : undefined;
+}
+
+/** Arguments of a call in a broken chain: the room left after `    .method(` and `);`. */
+const callArgs = (method: string, items: string[]) =>
+  `${method}(${tsArgs(items, 93 - method.length)})`;
 
 const chain = (c: Chain): NodeOutput => ({ kind: "chain", chain: c });
 const one = (inputs: Inputs, port = "in") => inputs[port][0];
@@ -175,7 +223,7 @@ function source(
     "store" in node.config && node.config.store ? [materialized(d, node.config.store)] : [];
   return chain(
     chainOf(
-      `builder.${method}(${tsArgs([JSON.stringify(node.config.topic), consumed, ...store])})`,
+      `builder.${method}(${tsArgs([JSON.stringify(node.config.topic), consumed, ...store], 64)})`,
     ),
   );
 }
@@ -254,9 +302,7 @@ function join(d: TsDialect, node: NodeOf<JoinKind>, inputs: Inputs): NodeOutput 
     default:
       params = [right, joiner(d, node)];
   }
-  return chain(
-    extend(one(inputs, "left"), `${JOIN_METHODS[node.config.joinType]}(${tsArgs(params)})`),
-  );
+  return chain(extend(one(inputs, "left"), callArgs(JOIN_METHODS[node.config.joinType], params)));
 }
 
 function branch(d: TsDialect, node: NodeOf<"branch">, inputs: Inputs): NodeOutput {
@@ -267,7 +313,7 @@ function branch(d: TsDialect, node: NodeOf<"branch">, inputs: Inputs): NodeOutpu
     const predicate = `(key, value) => ${isTrue(d.code(node, "branches", b.predicate))}`;
     split = extend(
       split,
-      `branch(${tsArgs([predicate, `Branched.as(${JSON.stringify(b.name)})`])})`,
+      callArgs("branch", [predicate, `Branched.as(${JSON.stringify(b.name)})`]),
     );
   }
   split = extend(
@@ -290,7 +336,7 @@ function sink(d: TsDialect, node: NodeOf<"sink">, inputs: Inputs): NodeOutput {
     ? [`Produced.with(${d.topicSerdes(topic, d.schemaIn(node)).join(", ")})`]
     : [];
   if (produced.length > 0) d.use("Produced");
-  return { kind: "end", chain: extend(one(inputs), `to(${tsArgs([target, ...produced])})`) };
+  return { kind: "end", chain: extend(one(inputs), callArgs("to", [target, ...produced])) };
 }
 
 const call = (c: string) => (_d: TsDialect, _n: Node, inputs: Inputs) =>
@@ -390,7 +436,7 @@ const HANDLERS: { [K in NodeKind]: Handler<K> } = {
       ? [`(agg, value) => (${d.object(n, "subtractor", n.config.subtractor)})`]
       : [];
     return chain(
-      extend(one(i), `reduce(${tsArgs([adder, ...subtractor, ...store(d, n.config.store)])})`),
+      extend(one(i), callArgs("reduce", [adder, ...subtractor, ...store(d, n.config.store)])),
     );
   },
   aggregate: (d, n, i) => aggregate(d, n, i),
@@ -400,10 +446,10 @@ const HANDLERS: { [K in NodeKind]: Handler<K> } = {
       `(key, value, agg: any) => (${d.object(n, `inputs[${n.config.inputs.indexOf(input)}].adder`, input.adder)})`;
     let c = extend(one(i, first.port), `cogroup(${adder(first)})`);
     for (const input of rest)
-      c = extend(c, `cogroup(${tsArgs([one(i, input.port).head, adder(input)])})`);
+      c = extend(c, callArgs("cogroup", [one(i, input.port).head, adder(input)]));
     if (n.config.window) c = extend(c, `windowedBy(${windowSpec(d, n.config.window)})`);
     const init = `() => (${d.object(n, "initializer", n.config.initializer)})`;
-    return chain(extend(c, `aggregate(${tsArgs([init, ...store(d, n.config.store)])})`));
+    return chain(extend(c, callArgs("aggregate", [init, ...store(d, n.config.store)])));
   },
   suppress: (d, n, i) => {
     d.use("Suppressed");
@@ -468,7 +514,7 @@ function aggregate(d: TsDialect, node: NodeOf<"aggregate">, inputs: Inputs): Nod
     params.push(`(key, a, b) => (${merged})`);
   }
   if (node.config.store) params.push(materialized(d, node.config.store));
-  let c = extend(one(inputs), `aggregate(${tsArgs(params)})`);
+  let c = extend(one(inputs), callArgs("aggregate", params));
   if (aggs.some((a) => UDAFS[a.fn].finish)) {
     const result = each((a, acc) => UDAFS[a.fn].finish?.(acc) ?? acc);
     c = extend(c, `mapValues((agg) => (${result}))`);
