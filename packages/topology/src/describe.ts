@@ -1,6 +1,7 @@
 // describe(): the topology printed exactly as Kafka Streams' Topology#describe() prints it
 // (TopologyDescription#toString): sub-topologies and global stores by id, nodes ordered by
 // the size of the sub-graph below them then by name, `-->` successors, `<--` predecessors.
+import { hashMapOrder, JavaTreeSet } from "./java-collections";
 import { javaCompare, type Processor, type ProcessorGraph } from "./processor-graph";
 import { validateWithProcessors } from "./validate";
 
@@ -14,28 +15,15 @@ export function describe(input: unknown): string {
 }
 
 export function formatDescription(pg: ProcessorGraph): string {
-  const size = subtreeSizes(pg.processors);
-  const order = (names: Iterable<string>) =>
-    [...names].sort((a, b) => size.get(b)! - size.get(a)! || javaCompare(a, b));
-  const list = (names: Iterable<string>) => {
-    const sorted = order(names);
-    return sorted.length === 0 ? "none" : sorted.join(", ");
-  };
-  const node = (p: Processor): string => {
-    if (p.type === "source")
-      return `Source: ${p.name} (topics: [${p.topics!.join(", ")}])\n      --> ${list(p.successors)}`;
-    if (p.type === "sink") {
-      const target =
-        p.topic === undefined ? "extractor class: TopicNameExtractor" : `topic: ${p.topic}`;
-      return `Sink: ${p.name} (${target})\n      <-- ${list(p.predecessors)}`;
-    }
-    const stores = [...p.stores].sort(javaCompare).join(", ");
-    return `Processor: ${p.name} (stores: [${stores}])\n      --> ${list(p.successors)}\n      <-- ${list(p.predecessors)}`;
-  };
   let out = "Topologies:\n ";
   for (const g of pg.groups) {
-    const nodes = order(g.processors)
-      .map((n) => `    ${node(pg.processors.get(n)!)}\n`)
+    const { size, successors, predecessors } = connect(g.processors, pg.processors);
+    const nodes = [...g.processors]
+      .sort((a, b) => size.get(b)! - size.get(a)! || javaCompare(a, b))
+      .map(
+        (n) =>
+          `    ${formatNode(pg.processors.get(n)!, successors.get(n)!, predecessors.get(n)!)}\n`,
+      )
       .join("");
     out += g.global
       ? `  Sub-topology: ${g.id} for global store (will not generate tasks)\n${nodes}`
@@ -44,17 +32,45 @@ export function formatDescription(pg: ProcessorGraph): string {
   return out;
 }
 
-/** AbstractNode#size: the node plus, per path, every node below it. */
-function subtreeSizes(processors: Map<string, Processor>): Map<string, number> {
-  const size = new Map<string, number>();
-  const visit = (name: string): number => {
-    const known = size.get(name);
-    if (known !== undefined) return known;
-    let n = 1;
-    for (const s of processors.get(name)?.successors ?? []) n += visit(s);
-    size.set(name, n);
-    return n;
+function formatNode(p: Processor, successors: string[], predecessors: string[]): string {
+  const list = (names: string[]) => (names.length === 0 ? "none" : names.join(", "));
+  if (p.type === "source") {
+    return `Source: ${p.name} (topics: [${p.topics!.join(", ")}])\n      --> ${list(successors)}`;
+  }
+  if (p.type === "sink") {
+    const target =
+      p.topic === undefined ? "extractor class: TopicNameExtractor" : `topic: ${p.topic}`;
+    return `Sink: ${p.name} (${target})\n      <-- ${list(predecessors)}`;
+  }
+  const stores = [...p.stores].sort(javaCompare).join(", ");
+  return `Processor: ${p.name} (stores: [${stores}])\n      --> ${list(successors)}\n      <-- ${list(predecessors)}`;
+}
+
+/**
+ * InternalTopologyBuilder#describeSubtopology: walks the nodes in HashMap order, links each
+ * to its predecessors in TreeSets ordered by sub-tree size then name, and grows the sizes of
+ * all ancestors as it goes. Sets keep the order they had when each element went in, so
+ * successor lists depend on this walk; replaying it gives Kafka Streams' exact text.
+ */
+function connect(names: readonly string[], processors: Map<string, Processor>) {
+  const size = new Map(names.map((n) => [n, 1]));
+  const byCurrentSize = (a: string, b: string) =>
+    a === b ? 0 : size.get(b)! - size.get(a)! || javaCompare(a, b);
+  const succ = new Map(names.map((n) => [n, new JavaTreeSet<string>(byCurrentSize)]));
+  const pred = new Map(names.map((n) => [n, new JavaTreeSet<string>(byCurrentSize)]));
+  const grow = (name: string, delta: number) => {
+    size.set(name, size.get(name)! + delta);
+    for (const p of pred.get(name)!.values()) grow(p, delta);
   };
-  for (const name of processors.keys()) visit(name);
-  return size;
+  for (const name of hashMapOrder(names)) {
+    for (const p of processors.get(name)!.predecessors) {
+      if (!size.has(p)) continue;
+      pred.get(name)!.add(p);
+      succ.get(p)!.add(name);
+      grow(p, size.get(name)!);
+    }
+  }
+  const values = (sets: Map<string, JavaTreeSet<string>>) =>
+    new Map([...sets].map(([n, set]) => [n, set.values()]));
+  return { size, successors: values(succ), predecessors: values(pred) };
 }

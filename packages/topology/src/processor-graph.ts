@@ -75,7 +75,9 @@ function placeProcessorlessNodes(graph: Graph, analysis: Analysis): void {
 
 /**
  * InternalTopologyBuilder#makeNodeGroups: processors united by edges and shared stores;
- * groups numbered in the sorted order of their source processors' names.
+ * groups numbered in the order their first processor was added to the topology
+ * ("upstream sub-topologies come before downstream"; older releases sorted the source
+ * names, which numbers generated names the same way).
  */
 function groupProcessors(processors: Map<string, Processor>): ProcessorGraph["groups"] {
   const parent = new Map<string, string>();
@@ -100,15 +102,14 @@ function groupProcessors(processors: Map<string, Processor>): ProcessorGraph["gr
       else storeUsers.set(store, p.name);
     }
   }
-  const sources = [...processors.values()].filter((p) => p.type === "source").map((p) => p.name);
   const byRoot = new Map<string, { id: number; global: boolean; processors: string[] }>();
-  for (const name of sources.sort(javaCompare)) {
-    const r = root(name);
-    if (!byRoot.has(r)) byRoot.set(r, { id: byRoot.size, global: false, processors: [] });
-  }
   for (const p of processors.values()) {
-    const g = byRoot.get(root(p.name));
-    if (!g) continue;
+    const r = root(p.name);
+    let g = byRoot.get(r);
+    if (!g) {
+      g = { id: byRoot.size, global: false, processors: [] };
+      byRoot.set(r, g);
+    }
     g.processors.push(p.name);
     if (p.global) g.global = true;
   }

@@ -95,7 +95,7 @@ describe("describe()", () => {
     );
   });
 
-  it("lists a global table as a global store sub-topology numbered by its source's name (InternalTopologyBuilder#makeNodeGroups)", () => {
+  it("lists a global table as a global store sub-topology, numbered where it was added (InternalTopologyBuilder#makeNodeGroups)", () => {
     const text = describeTopology({
       format: "riffle.topology/v1",
       name: "g",
@@ -282,6 +282,58 @@ describe("describe()", () => {
         "      <-- KTABLE-AGGREGATE-0000000007",
         "    Sink: KSTREAM-SINK-0000000009 (topic: per-region)",
         "      <-- KTABLE-TOSTREAM-0000000008",
+        "",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("orders several successors as Kafka Streams does (HashMap walk, TreeSets keyed by sizes at insertion): a public describe() output of a fan-out with a global-table join and toTable, reproduced line for line", () => {
+    // Expected text published with a Kafka Streams app (source -> to, leftJoin(globalTable),
+    // mapValues, map().toTable(Materialized.as("prices-table")).toStream().to("prices")); only
+    // the first sink is a fixed topic here instead of a lambda TopicNameExtractor.
+    expect(describeTopology(fixture("fan-out"))).toBe(
+      [
+        "Topologies:",
+        "   Sub-topology: 0",
+        "    Source: KSTREAM-SOURCE-0000000000 (topics: [trades])",
+        "      --> KSTREAM-LEFTJOIN-0000000005, KSTREAM-MAP-0000000008, KSTREAM-MAPVALUES-0000000007, KSTREAM-SINK-0000000001",
+        "    Processor: KSTREAM-MAP-0000000008 (stores: [])",
+        "      --> KSTREAM-FILTER-0000000011",
+        "      <-- KSTREAM-SOURCE-0000000000",
+        "    Processor: KSTREAM-FILTER-0000000011 (stores: [])",
+        "      --> KSTREAM-SINK-0000000010",
+        "      <-- KSTREAM-MAP-0000000008",
+        "    Processor: KSTREAM-LEFTJOIN-0000000005 (stores: [])",
+        "      --> KSTREAM-SINK-0000000006",
+        "      <-- KSTREAM-SOURCE-0000000000",
+        "    Processor: KSTREAM-MAPVALUES-0000000007 (stores: [])",
+        "      --> none",
+        "      <-- KSTREAM-SOURCE-0000000000",
+        "    Sink: KSTREAM-SINK-0000000001 (topic: trades-audit)",
+        "      <-- KSTREAM-SOURCE-0000000000",
+        "    Sink: KSTREAM-SINK-0000000006 (topic: trades.stream.opportunities)",
+        "      <-- KSTREAM-LEFTJOIN-0000000005",
+        "    Sink: KSTREAM-SINK-0000000010 (topic: KSTREAM-TOTABLE-0000000009-repartition)",
+        "      <-- KSTREAM-FILTER-0000000011",
+        "",
+        "  Sub-topology: 1 for global store (will not generate tasks)",
+        "    Source: KSTREAM-SOURCE-0000000003 (topics: [positions])",
+        "      --> KTABLE-SOURCE-0000000004",
+        "    Processor: KTABLE-SOURCE-0000000004 (stores: [positions-STATE-STORE-0000000002])",
+        "      --> none",
+        "      <-- KSTREAM-SOURCE-0000000003",
+        "  Sub-topology: 2",
+        "    Source: KSTREAM-SOURCE-0000000012 (topics: [KSTREAM-TOTABLE-0000000009-repartition])",
+        "      --> KSTREAM-TOTABLE-0000000009",
+        "    Processor: KSTREAM-TOTABLE-0000000009 (stores: [prices-table])",
+        "      --> KTABLE-TOSTREAM-0000000013",
+        "      <-- KSTREAM-SOURCE-0000000012",
+        "    Processor: KTABLE-TOSTREAM-0000000013 (stores: [])",
+        "      --> KSTREAM-SINK-0000000014",
+        "      <-- KSTREAM-TOTABLE-0000000009",
+        "    Sink: KSTREAM-SINK-0000000014 (topic: prices)",
+        "      <-- KTABLE-TOSTREAM-0000000013",
         "",
         "",
       ].join("\n"),
