@@ -42,6 +42,9 @@ console.log(
   `engine bench: ${COUNT.toLocaleString("en")} records over 10k keys, 1% out of order (node ${process.version})`,
 );
 console.log(
+  "rec/s: best of 3 rounds, engine and hand loop alternating in one process; RSS: one round alone",
+);
+console.log(
   "case  json  engine rec/s  hand rec/s  ratio  target     engine RSS  hand RSS  outputs",
 );
 for (const json of [true, false]) {

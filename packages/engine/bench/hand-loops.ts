@@ -1,5 +1,6 @@
-// The baselines: hand-written loops doing the same work as each engine pipeline, with the
-// same decoding (or none) and output encoding, no framework.
+// The baselines: hand-written loops doing the same work as each engine pipeline — decode (or
+// not), compute, produce a keyed output record (key bytes passed through, value encoded) —
+// with no framework.
 import type { Order } from "./orders-data";
 
 export interface Input {
@@ -30,7 +31,8 @@ export const objectCodec: Codec = {
 export function p1(input: Input[], c: Codec, out: unknown[]): void {
   for (const r of input) {
     const v = c.decode(r.value);
-    if (v.amount > 100) out.push(c.encode({ id: v.id, total: v.amount * 1.2 }));
+    if (v.amount > 100)
+      out.push({ key: r.key, value: c.encode({ id: v.id, total: v.amount * 1.2 }) });
   }
 }
 
@@ -41,7 +43,7 @@ export function p2(input: Input[], c: Codec, out: unknown[]): void {
     c.decode(r.value);
     const n = (counts.get(key) ?? 0) + 1;
     counts.set(key, n);
-    out.push(c.encode(n));
+    out.push({ key: r.key, value: c.encode(n) });
   }
 }
 
@@ -59,7 +61,7 @@ export function p3(input: Input[], c: Codec, out: unknown[]): void {
     const id = `${key}@${start}`;
     const n = (counts.get(id) ?? 0) + 1;
     counts.set(id, n);
-    out.push(c.encode(n));
+    out.push({ key: r.key, value: c.encode(n), window: start });
   }
 }
 
@@ -90,7 +92,10 @@ export function p4(input: Input[], c: Codec, out: unknown[]): void {
       candidates[live++] = o;
       if (o.ts >= ts - window && o.ts <= ts + window) {
         const [order, payment] = isOrder ? [v, o.v] : [o.v, v];
-        out.push(c.encode({ order: order.id, payment: payment.id, amount: order.amount }));
+        out.push({
+          key: r.key,
+          value: c.encode({ order: order.id, payment: payment.id, amount: order.amount }),
+        });
       }
     }
     candidates.length = live;

@@ -7,7 +7,12 @@ export {
   type CompileOptions,
   compileTopology,
 } from "./compiler/compile-topology";
-export type { TopicSerdes } from "./driver/topic-serdes";
+export {
+  type DecodedRecord,
+  decodeRecord,
+  type TopicSerdes,
+  topicSerdes,
+} from "./driver/topic-serdes";
 export * from "./driver/topology-test-driver";
 export * from "./kstream/branched";
 export * from "./kstream/cogrouped-kstream";

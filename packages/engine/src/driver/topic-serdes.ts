@@ -1,6 +1,10 @@
 // Which serdes read and write each topic of a topology, taken from its sources and sinks, so
 // drivers can encode test input and decode output the way the topology does.
+import { WINDOW_END_HEADER, WINDOW_START_HEADER } from "../kstream/internals/sink-node";
+import type { Headers } from "../log/log";
+import type { TimeWindow } from "../processor/processor";
 import type { Topology } from "../processor/topology";
+import { jsonSerde } from "../serde/json-serde";
 import type { Serde } from "../serde/serde";
 
 export interface TopicSerdes {
@@ -23,4 +27,42 @@ export function topicSerdes(topology: Topology): Map<string, TopicSerdes> {
     }
   }
   return map;
+}
+
+/** A record decoded to record-line shape: key, value, and the window of a windowed key. */
+export interface DecodedRecord {
+  topic: string;
+  key: unknown;
+  value: unknown;
+  timestamp: number;
+  partition?: number;
+  headers?: Headers;
+  window?: TimeWindow;
+}
+
+/** Decodes a record written by a topology (sink output, `onOutput` of a deployment). */
+export function decodeRecord(
+  serdes: Map<string, TopicSerdes>,
+  r: {
+    topic: string;
+    partition?: number;
+    key: Uint8Array | null;
+    value: Uint8Array | null;
+    timestamp: number;
+    headers?: Headers;
+  },
+): DecodedRecord {
+  const s = serdes.get(r.topic) ?? { keySerde: jsonSerde(), valueSerde: jsonSerde() };
+  const start = r.headers?.[WINDOW_START_HEADER];
+  const end = r.headers?.[WINDOW_END_HEADER];
+  return {
+    topic: r.topic,
+    key: s.keySerde.deserialize(r.key),
+    value: s.valueSerde.deserialize(r.value),
+    timestamp: r.timestamp,
+    partition: r.partition,
+    ...(start !== undefined && end !== undefined
+      ? { window: { start: Number(start), end: Number(end) } }
+      : {}),
+  };
 }

@@ -3,7 +3,6 @@
 // itself reads (repartition topics, through-topics) are processed immediately, in order.
 // Every output, changelog record and dead letter is kept for inspection.
 
-import { WINDOW_END_HEADER, WINDOW_START_HEADER } from "../kstream/internals/sink-node";
 import type { Headers, LogRecord, ProducerRecord } from "../log/log";
 import { MemoryLog } from "../log/memory-log";
 import { partitionFor } from "../log/partitioner";
@@ -14,7 +13,7 @@ import { TaskManager } from "../processor/task-manager";
 import type { Topology } from "../processor/topology";
 import { jsonSerde } from "../serde/json-serde";
 import type { StateStore } from "../state/store";
-import { type TopicSerdes, topicSerdes } from "./topic-serdes";
+import { decodeRecord, type TopicSerdes, topicSerdes } from "./topic-serdes";
 
 export interface TestRecord {
   topic: string;
@@ -149,18 +148,7 @@ export class TopologyTestDriver {
   }
 
   private decode(r: LogRecord): TestRecord {
-    const serdes = this.serdesOf(r.topic);
-    const start = r.headers?.[WINDOW_START_HEADER];
-    const end = r.headers?.[WINDOW_END_HEADER];
-    return {
-      topic: r.topic,
-      key: serdes.keySerde.deserialize(r.key),
-      value: serdes.valueSerde.deserialize(r.value),
-      timestamp: r.timestamp,
-      partition: r.partition,
-      ...(start !== undefined && end !== undefined
-        ? { window: { start: Number(start), end: Number(end) } }
-        : {}),
-    };
+    const { headers: _headers, ...record } = decodeRecord(this.serdes, r);
+    return record;
   }
 }

@@ -1,6 +1,8 @@
 // The Serde contract: bytes on the log, JS values inside processors. A null value is a
 // Kafka tombstone and passes through every serde unchanged.
 
+import { isUtf8 } from "node:buffer";
+
 /** Serializer/deserializer pair, as Kafka's `Serde<T>`. */
 export interface Serde<T = unknown> {
   readonly name: string;
@@ -13,19 +15,18 @@ export class SerdeError extends Error {
   override readonly name = "SerdeError";
 }
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder("utf-8", { fatal: true });
-
+// Node's Buffer converts short strings several times faster than TextEncoder/TextDecoder;
+// isUtf8 keeps invalid bytes a decode error (dead letter) rather than U+FFFD.
 export function utf8Encode(text: string): Uint8Array {
-  return encoder.encode(text);
+  return Buffer.from(text, "utf8");
 }
 
 export function utf8Decode(bytes: Uint8Array, what: string): string {
-  try {
-    return decoder.decode(bytes);
-  } catch {
-    throw new SerdeError(`${what} is not valid UTF-8`);
-  }
+  const buffer = Buffer.isBuffer(bytes)
+    ? bytes
+    : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (!isUtf8(buffer)) throw new SerdeError(`${what} is not valid UTF-8`);
+  return buffer.toString("utf8");
 }
 
 /** Builds a serde from two functions that only ever see non-null values. */
