@@ -158,21 +158,37 @@ function materialized(store: string | undefined): string[] {
   return store ? [`Materialized.as(${JSON.stringify(store)})`] : [];
 }
 
+/** Aggregations as a row of accumulators updated by Udafs helpers; grouped tables also get a
+ *  subtractor, session windows a merger; AVG and COUNT_DISTINCT finish in a mapValues. */
 function aggregate(d: JavaDialect, node: NodeOf<"aggregate">, inputs: Inputs): NodeOutput {
   d.helpers.add("row");
   const aggs = node.config.aggregations;
-  const init = `row(${args(aggs.flatMap((a) => [JSON.stringify(a.name), a.fn.startsWith("COUNT") && a.fn !== "COUNT_DISTINCT" ? "0L" : "null"]).reduce(pairs, []), INDENT)})`;
-  const adds = aggs.map((a) => `${JSON.stringify(a.name)}, ${udafCall(d, node, a)}`);
-  const calls = [
-    `aggregate(${args([lambda("", init), lambda("key, value, agg", `row(${args(adds, INDENT)})`), ...materialized(node.config.store)], INDENT)})`,
-  ];
-  const finishing = aggs.filter((a) => FINISHED[a.fn]);
-  if (finishing.length > 0) {
-    const fields = aggs.map((a) => {
-      const current = `agg.get(${JSON.stringify(a.name)})`;
-      return `${JSON.stringify(a.name)}, ${FINISHED[a.fn] ? `Udafs.${FINISHED[a.fn]}(${current})` : current}`;
-    });
-    calls.push(`mapValues(agg -> row(${args(fields, INDENT)}))`);
+  const name = (a: Aggregation) => JSON.stringify(a.name);
+  const each = (params: string, value: (a: Aggregation) => string) =>
+    lambda(
+      params,
+      `row(${args(
+        aggs.map((a) => `${name(a)}, ${value(a)}`),
+        INDENT,
+      )})`,
+    );
+  const zero = (a: Aggregation) =>
+    a.fn.startsWith("COUNT") && a.fn !== "COUNT_DISTINCT" ? "0L" : "null";
+  const params = [each("", zero), each("key, value, agg", (a) => udafCall(d, node, a, ""))];
+  const inputKind = d.model.portKind(d.model.graph.input(node).node);
+  if (inputKind === "grouped-table")
+    params.push(each("key, value, agg", (a) => udafCall(d, node, a, "Undo")));
+  if (inputKind === "session-windowed-stream") {
+    const merged = (a: Aggregation) =>
+      `Udafs.${method(a)}Merge(left.get(${name(a)}), right.get(${name(a)}))`;
+    params.push(each("key, left, right", merged));
+  }
+  const calls = [`aggregate(${args([...params, ...materialized(node.config.store)], INDENT)})`];
+  if (aggs.some((a) => FINISHED[a.fn])) {
+    const current = (a: Aggregation) => `agg.get(${name(a)})`;
+    const finished = (a: Aggregation) =>
+      FINISHED[a.fn] ? `Udafs.${FINISHED[a.fn]}(${current(a)})` : current(a);
+    calls.push(`mapValues(${each("agg", finished)})`);
   }
   return chain(calls.reduce(extend, one(inputs)));
 }
@@ -183,16 +199,15 @@ const FINISHED: Partial<Record<Aggregation["fn"], string>> = {
   COUNT_DISTINCT: "distinctCount",
 };
 
-function pairs(acc: string[], item: string, i: number): string[] {
-  if (i % 2 === 0) acc.push(item);
-  else acc[acc.length - 1] += `, ${item}`;
-  return acc;
+/** `COUNT_DISTINCT` -> `countDistinct`: the Udafs helper's name. */
+function method(a: Aggregation): string {
+  return a.fn.toLowerCase().replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
 }
 
-function udafCall(d: JavaDialect, node: Node, a: Aggregation): string {
-  const method = a.fn.toLowerCase().replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+/** `Udafs.sum(agg.get("TOTAL"), value.get("AMOUNT"))`; suffix `Undo` subtracts. */
+function udafCall(d: JavaDialect, node: Node, a: Aggregation, suffix: "" | "Undo"): string {
   const values = a.args.map((x) => d.code(node, "aggregations", x));
-  return `Udafs.${method}(${[`agg.get(${JSON.stringify(a.name)})`, ...values].join(", ")})`;
+  return `Udafs.${method(a)}${suffix}(${[`agg.get(${JSON.stringify(a.name)})`, ...values].join(", ")})`;
 }
 
 type JoinKind =

@@ -121,7 +121,10 @@ public final class TableJoins {
             () -> row("TOTAL", null, "ACCOUNTS", 0L),
             (key, value, agg) -> row(
                 "TOTAL", Udafs.sum(agg.get("TOTAL"), value.get("BALANCE")),
-                "ACCOUNTS", Udafs.count(agg.get("ACCOUNTS"))))
+                "ACCOUNTS", Udafs.count(agg.get("ACCOUNTS"))),
+            (key, value, agg) -> row(
+                "TOTAL", Udafs.sumUndo(agg.get("TOTAL"), value.get("BALANCE")),
+                "ACCOUNTS", Udafs.countUndo(agg.get("ACCOUNTS"))))
         .toStream()
         .to("owner-balances", Produced.with(Serdes.String(), ROWS));
 
