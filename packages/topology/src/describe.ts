@@ -1,6 +1,7 @@
 // describe(): the topology printed exactly as Kafka Streams' Topology#describe() prints it
 // (TopologyDescription#toString): sub-topologies and global stores by id, nodes ordered by
-// the size of the sub-graph below them then by name, `-->` successors, `<--` predecessors.
+// the size of the sub-graph below them then by name, `-->` successors and `<--` predecessors
+// in the order Kafka Streams' own sets end up in.
 import { hashMapOrder, JavaTreeSet } from "./java-collections";
 import { javaCompare, type Processor, type ProcessorGraph } from "./processor-graph";
 import { validateWithProcessors } from "./validate";
