@@ -27,7 +27,7 @@ test("co-partitioning finding on a join, one-click fix, deploy", async ({ page }
   await expect(finding).toContainText("clicks=3");
   await expect(finding).toContainText("orders=6");
   await expect(node(page, join)).toHaveAttribute("data-severity", "error");
-  await screenshot(page, "b-copartitioning-finding");
+  await screenshot(page, "b-copartitioning-finding", "designer");
 
   await page
     .locator('[data-testid="finding"][data-code="RF501"]')

@@ -66,6 +66,11 @@ export async function openTab(page: Page, id: string): Promise<void> {
   await page.getByTestId(`tab-${id}`).click();
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** Saves `e2e/artifacts/<name>.png`; with E2E_README_IMAGES=1 also `docs/images/<readme>.png`. */
+export async function screenshot(page: Page, name: string, readme?: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+  if (readme && process.env.E2E_README_IMAGES === "1")
+    await page.screenshot({
+      path: join(import.meta.dirname, "../../docs/images", `${readme}.png`),
+    });
 }
