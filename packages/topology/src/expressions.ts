@@ -69,7 +69,7 @@ function report(
 ) {
   for (const e of errors) {
     findings.push(
-      finding(code, `${site.field}: ${e.message} (line ${e.line}, column ${e.column})`, {
+      finding(code, `${e.message} (line ${e.line}, column ${e.column})`, {
         ...site,
         line: e.line,
         column: e.column,
