@@ -40,9 +40,16 @@ export * from "./kstream/time-windows";
 export * from "./log";
 export * from "./log/durable";
 export type { MetricsSnapshot, NodeCounters } from "./processor/metrics";
-export { Change, type TimeWindow, type Windowed } from "./processor/processor";
+export {
+  Change,
+  type Downstream,
+  type Emit,
+  type ProcessorFactory,
+  type TimeWindow,
+  type Windowed,
+} from "./processor/processor";
 export type { TapListener, TappedRecord } from "./processor/taps";
-export type { DeadLetter } from "./processor/task-context";
+export type { DeadLetter, TaskContext } from "./processor/task-context";
 export * from "./processor/timestamp-extractor";
 export type { Topology, TopologyConfig } from "./processor/topology";
 export { TopologyError } from "./processor/topology";

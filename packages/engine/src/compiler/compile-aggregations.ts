@@ -17,7 +17,15 @@ import { TimeWindows } from "../kstream/time-windows";
 import { udaf } from "./aggregate-functions";
 import { CompileError } from "./compile-error";
 import { compileAt, compileProjections, type Evaluate } from "./frames";
-import { type Flowing, input, type NodeCompiler, type NodeContext, scope } from "./node-context";
+import {
+  type Flowing,
+  input,
+  type NodeCompiler,
+  type NodeContext,
+  outSchema,
+  scope,
+} from "./node-context";
+import { inheritedKeySerde } from "./topic-serdes";
 import { windowSpec } from "./windows";
 
 type Grouping = KGroupedStream | KGroupedTable | TimeWindowedKStream | SessionWindowedKStream;
@@ -145,13 +153,11 @@ export const aggregationCompilers = {
     const c = ctx.node.config;
     const key = compileAt(c.key, scope(ctx, "key"), ctx.node.id, "key");
     const from = input<KStream | KTable>(ctx);
+    const grouped = Grouped.with(
+      inheritedKeySerde(from.serdes.keySerde, outSchema(ctx)?.key ?? []),
+    ).withName(ctx.node.id);
     if (from instanceof KStream) {
-      return {
-        out: from.groupBy(
-          (k, v, ts) => key({ value: v }, k, ts),
-          Grouped.as(ctx.node.id),
-        ) as Flowing,
-      };
+      return { out: from.groupBy((k, v, ts) => key({ value: v }, k, ts), grouped) as Flowing };
     }
     const value =
       c.columns && compileProjections(c.columns, scope(ctx, "columns"), ctx.node.id, "columns");
@@ -161,7 +167,7 @@ export const aggregationCompilers = {
           key: key({ value: v }, k, ts),
           value: value ? value({ value: v }, k, ts) : v,
         }),
-        Grouped.as(ctx.node.id),
+        grouped,
       ),
     };
   },

@@ -1,7 +1,7 @@
 // Stateless node kinds onto KStream/KTable operators; expressions become closures over frames.
 import type { NodeOf } from "@riffle/topology";
 import { Branched } from "../kstream/branched";
-import type { KStream } from "../kstream/kstream";
+import { KStream } from "../kstream/kstream";
 import { KTable } from "../kstream/ktable";
 import { Named } from "../kstream/named";
 import { Repartitioned } from "../kstream/repartitioned";
@@ -11,11 +11,39 @@ import {
   input,
   type NodeCompiler,
   type NodeContext,
+  outSchema,
+  rekeyed,
   scope,
   unwrappedOut,
 } from "./node-context";
 
 const named = (ctx: NodeContext) => Named.as(ctx.node.id);
+
+/**
+ * ksqlDB's PARTITION BY keeps the replaced key columns as value columns, and validation's
+ * schema says so; the records must carry them too, whatever their JSON happened to hold.
+ */
+function keyIntoValue(ctx: NodeContext, from: KStream): KStream {
+  const before = ctx.analysis.inputs.in?.[0]?.schema;
+  const after = outSchema(ctx);
+  if (!before || !after || before.valueUnwrapped) return from;
+  const inValue = new Set(before.value.map((c) => c.name));
+  const moved = before.key
+    .map((c) => c.name)
+    .filter((name) => !inValue.has(name) && after.value.some((c) => c.name === name));
+  if (moved.length === 0) return from;
+  const single = before.key.length === 1;
+  const carried = from.mapValues(
+    (v: Record<string, unknown> | null, k: any) => {
+      if (v === null) return v;
+      const row = { ...v };
+      for (const name of moved) row[name] = single ? k : (k?.[name] ?? null);
+      return row;
+    },
+    Named.as(`${ctx.node.id}-key-into-value`),
+  );
+  return new KStream(carried.builder, carried.node, from.serdes, carried.repartitionRequired);
+}
 
 function filter(ctx: NodeContext<NodeOf<"filter" | "filter-not">>) {
   const test = asPredicate(
@@ -38,12 +66,12 @@ export const statelessCompilers = {
     const c = ctx.node.config;
     const key = compileAt(c.key, scope(ctx, "key"), ctx.node.id, "key");
     const value = compileProjections(c.columns, scope(ctx, "columns"), ctx.node.id, "columns");
-    return {
-      out: input<KStream>(ctx).map(
-        (k, v, ts) => ({ key: key({ value: v }, k, ts), value: value({ value: v }, k, ts) }),
-        named(ctx),
-      ),
-    };
+    const from = input<KStream>(ctx);
+    const mapped = from.map(
+      (k, v, ts) => ({ key: key({ value: v }, k, ts), value: value({ value: v }, k, ts) }),
+      named(ctx),
+    );
+    return { out: rekeyed(ctx, from, mapped) };
   },
   "map-values": (ctx: NodeContext<NodeOf<"map-values">>) => {
     const value = compileProjections(
@@ -67,16 +95,16 @@ export const statelessCompilers = {
     const explode = compileAt(c.explode, scope(ctx, "explode"), ctx.node.id, "explode");
     const key = compileAt(c.key, scope(ctx, "key"), ctx.node.id, "key");
     const value = compileProjections(c.columns, scope(ctx, "columns"), ctx.node.id, "columns");
-    return {
-      out: input<KStream>(ctx).flatMap(
-        (k, v, ts) =>
-          asArray(explode({ value: v }, k, ts)).map((item) => ({
-            key: key({ value: v, item }, k, ts),
-            value: value({ value: v, item }, k, ts),
-          })),
-        named(ctx),
-      ),
-    };
+    const from = input<KStream>(ctx);
+    const flat = from.flatMap(
+      (k, v, ts) =>
+        asArray(explode({ value: v }, k, ts)).map((item) => ({
+          key: key({ value: v, item }, k, ts),
+          value: value({ value: v, item }, k, ts),
+        })),
+      named(ctx),
+    );
+    return { out: rekeyed(ctx, from, flat) };
   },
   "flat-map-values": (ctx: NodeContext<NodeOf<"flat-map-values">>) => {
     const c = ctx.node.config;
@@ -98,8 +126,13 @@ export const statelessCompilers = {
   },
   "select-key": (ctx: NodeContext<NodeOf<"select-key">>) => {
     const key = compileAt(ctx.node.config.key, scope(ctx, "key"), ctx.node.id, "key");
+    const from = keyIntoValue(ctx, input<KStream>(ctx));
     return {
-      out: input<KStream>(ctx).selectKey((k, v, ts) => key({ value: v }, k, ts), named(ctx)),
+      out: rekeyed(
+        ctx,
+        from,
+        from.selectKey((k, v, ts) => key({ value: v }, k, ts), named(ctx)),
+      ),
     };
   },
   branch: (ctx: NodeContext<NodeOf<"branch">>) => {

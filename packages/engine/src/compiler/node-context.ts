@@ -6,12 +6,13 @@ import type { CogroupedKStream } from "../kstream/cogrouped-kstream";
 import type { GlobalKTable } from "../kstream/global-ktable";
 import type { KGroupedStream } from "../kstream/kgrouped-stream";
 import type { KGroupedTable } from "../kstream/kgrouped-table";
-import type { KStream } from "../kstream/kstream";
+import { KStream } from "../kstream/kstream";
 import type { KTable } from "../kstream/ktable";
 import type { SessionWindowedKStream } from "../kstream/session-windowed-kstream";
 import type { StreamsBuilder } from "../kstream/streams-builder";
 import type { TimeWindowedKStream } from "../kstream/time-windowed-kstream";
 import { CompileError } from "./compile-error";
+import { inheritedKeySerde } from "./topic-serdes";
 
 export type Flowing =
   | KStream
@@ -51,4 +52,17 @@ export function outSchema(ctx: NodeContext, port = "out"): RowSchema | undefined
 export function unwrappedOut(ctx: NodeContext, port = "out"): boolean {
   const s = outSchema(ctx, port);
   return s?.valueUnwrapped === true && s.value.length === 1;
+}
+
+/** A stream whose key the node changed, carrying the key serde ksqlDB's KEY_FORMAT rule gives. */
+export function rekeyed(ctx: NodeContext, before: KStream, after: KStream): KStream {
+  const key = outSchema(ctx)?.key;
+  if (!key || key.length === 0) return after;
+  const keySerde = inheritedKeySerde(before.serdes.keySerde, key);
+  return new KStream(
+    after.builder,
+    after.node,
+    { ...after.serdes, keySerde },
+    after.repartitionRequired,
+  );
 }

@@ -40,3 +40,14 @@ export function topicSerdes(topic: Topic | undefined): { keySerde: Serde; valueS
     valueSerde: serdeFor(topic.valueFormat, topic.value, topic.valueUnwrapped),
   };
 }
+
+/**
+ * ksqlDB keeps a query's KEY_FORMAT from its source: a new key is written in the format of the
+ * key it replaces (a KAFKA string key stays a plain string, not JSON), so re-keyed data still
+ * co-partitions with tables keyed the same way.
+ */
+export function inheritedKeySerde(previous: Serde, key: Column[]): Serde {
+  const format: SerdeFormat =
+    previous.name === "JSON" ? "JSON" : previous.name === "DELIMITED" ? "DELIMITED" : "KAFKA";
+  return serdeFor(format, key, key.length === 1);
+}

@@ -124,6 +124,22 @@ export class KStream<K = any, V = any> {
     );
   }
 
+  /**
+   * Processor API integration (Kafka's KStream#process): a custom processor built per task,
+   * which may read `stores` (added with StreamsBuilder#addStateStore) and schedule punctuation.
+   */
+  process<KR = K, VR = V>(
+    processor: ProcessorFactory,
+    named?: Named,
+    stores: string[] = [],
+  ): KStream<KR, VR> {
+    const node = this.builder.addNode(
+      { name: named?.name ?? this.builder.newName("KSTREAM-PROCESSOR"), processor, stores },
+      [this.node],
+    );
+    return this.derive(node, true, false);
+  }
+
   /** Always repartitions through a topic (Kafka's KStream#repartition). */
   repartition(repartitioned?: Repartitioned): KStream<K, V> {
     const serdes = {

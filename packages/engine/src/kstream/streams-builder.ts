@@ -6,6 +6,7 @@ import { buildTopology, type Topology, type TopologyConfig } from "../processor/
 import { jsonSerde } from "../serde/json-serde";
 import type { Serde } from "../serde/serde";
 import { inMemoryKeyValueStore } from "../state/key-value-store";
+import type { StoreSupplier } from "../state/store";
 import type { Consumed } from "./consumed";
 import { GlobalKTable } from "./global-ktable";
 import { InternalStreamsBuilder } from "./internals/internal-builder";
@@ -109,6 +110,12 @@ export class StreamsBuilder {
       [source],
     );
     return new GlobalKTable<K, V>(storeName);
+  }
+
+  /** Registers a store for KStream#process processors (Kafka's StreamsBuilder#addStateStore). */
+  addStateStore(supplier: StoreSupplier): this {
+    this.internal.addStore(supplier);
+    return this;
   }
 
   build(config: TopologyConfig = { applicationId: "riffle" }): Topology {

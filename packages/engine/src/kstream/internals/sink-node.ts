@@ -24,11 +24,11 @@ export function sinkProcessor(
       let k = key;
       if (isWindowed(key)) {
         k = key.key;
-        headers = {
-          ...headers,
+        const window = {
           [WINDOW_START_HEADER]: String(key.window.start),
           [WINDOW_END_HEADER]: String(key.window.end),
         };
+        headers = headers === undefined ? window : { ...headers, ...window };
       }
       const keyBytes = keySerde.serialize(k);
       const partitions = fixed === undefined ? ctx.env.partitionsOf(name) : fixedPartitions;
