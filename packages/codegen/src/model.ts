@@ -11,6 +11,8 @@ export interface CodegenModel {
   graph: TopologyGraph;
   schemaOf(node: Node, port?: string): RowSchema;
   portKind(node: Node, port?: string): PortKind;
+  /** The key was changed upstream (map, flat-map, select-key) and no repartition followed. */
+  keyChanged(node: Node, port?: string): boolean;
   /** Scope of the expressions in config field `field` (`predicate`, `columns`, ...). */
   scopeOf(node: Node, field: string): Scope | undefined;
 }
@@ -40,6 +42,7 @@ export function prepare(input: unknown): { model?: CodegenModel; findings: Findi
       flow(node, port ?? firstPort(analysis.nodes[node.id]?.outputs))?.schema ?? EMPTY,
     portKind: (node, port) =>
       flow(node, port ?? firstPort(analysis.nodes[node.id]?.outputs))?.kind ?? "stream",
+    keyChanged: (node, port) => flow(node, port ?? "out")?.keyChanged ?? false,
     scopeOf: (node, field) => analysis.nodes[node.id]?.scopes[field],
   };
   return { model, findings: [] };

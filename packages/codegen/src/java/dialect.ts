@@ -1,6 +1,6 @@
 // The Kafka Streams DSL call for each node kind, in Java: lambdas over `key`/`value` (and
 // `left`/`right`, `agg`), values as Map<String, Object> rows built by `row(...)`.
-import type { Aggregation, NodeKind, Projection, RowSchema } from "@riffle/topology";
+import type { NodeKind, Projection, RowSchema } from "@riffle/topology";
 import type { ExpressionPrinter } from "../expressions";
 import type { FindingSink } from "../finding";
 import { args, type Chain, chainOf, extend, renderChain } from "../fluent/chain";
@@ -9,14 +9,15 @@ import type { Node, NodeOf } from "../graph";
 import type { CodegenModel } from "../model";
 import { camelCase, NameScope } from "../naming";
 import { upstreamWindow } from "../upstream-window";
+import { aggregate } from "./aggregate";
+import { chain, INDENT, type Inputs, isTrue, lambda, materialized, one } from "./calls";
 import { javaDuration } from "./durations";
+import { join } from "./joins";
 import { keyType, plainKeyType, serdeFor, valueType } from "./types";
-import { joinWindows, windowSpec } from "./windows";
+import { windowSpec } from "./windows";
 
 const JAVA_WORDS =
   "abstract assert boolean break byte case catch char class const continue default do double else enum extends final finally float for goto if implements import instanceof int interface long native new package private protected public return short static strictfp super switch synchronized this throw throws transient try void volatile while var record builder key value left right agg item streams props";
-
-const INDENT = "    ";
 
 const TYPES: Record<string, string> = {
   stream: "KStream",
@@ -28,7 +29,6 @@ const TYPES: Record<string, string> = {
   "global-table": "GlobalKTable",
 };
 
-type Inputs = Record<string, Chain[]>;
 type Handler<K extends NodeKind> = (d: JavaDialect, node: NodeOf<K>, inputs: Inputs) => NodeOutput;
 
 export class JavaDialect implements FluentDialect {
@@ -112,11 +112,6 @@ export class JavaDialect implements FluentDialect {
   }
 }
 
-const chain = (c: Chain): NodeOutput => ({ kind: "chain", chain: c });
-const lambda = (params: string, body: string) =>
-  /^\w+$/.test(params) ? `${params} -> ${body}` : `(${params}) -> ${body}`;
-const isTrue = (code: string) => `Boolean.TRUE.equals(${code})`;
-
 function source(
   d: JavaDialect,
   node: NodeOf<"stream-source" | "table-source" | "global-table-source">,
@@ -150,146 +145,6 @@ function source(
       `builder.${method}(${args([JSON.stringify(node.config.topic), consumed, ...store], INDENT)})`,
     ),
   );
-}
-
-const one = (inputs: Inputs, port = "in") => inputs[port][0];
-
-function materialized(store: string | undefined): string[] {
-  return store ? [`Materialized.as(${JSON.stringify(store)})`] : [];
-}
-
-/** Aggregations as a row of accumulators updated by Udafs helpers; grouped tables also get a
- *  subtractor, session windows a merger; AVG and COUNT_DISTINCT finish in a mapValues. */
-function aggregate(d: JavaDialect, node: NodeOf<"aggregate">, inputs: Inputs): NodeOutput {
-  d.helpers.add("row");
-  const aggs = node.config.aggregations;
-  const name = (a: Aggregation) => JSON.stringify(a.name);
-  const each = (params: string, value: (a: Aggregation) => string) =>
-    lambda(
-      params,
-      `row(${args(
-        aggs.map((a) => `${name(a)}, ${value(a)}`),
-        INDENT,
-      )})`,
-    );
-  const zero = (a: Aggregation) =>
-    a.fn.startsWith("COUNT") && a.fn !== "COUNT_DISTINCT" ? "0L" : "null";
-  const params = [each("", zero), each("key, value, agg", (a) => udafCall(d, node, a, ""))];
-  const inputKind = d.model.portKind(d.model.graph.input(node).node);
-  if (inputKind === "grouped-table")
-    params.push(each("key, value, agg", (a) => udafCall(d, node, a, "Undo")));
-  if (inputKind === "session-windowed-stream") {
-    const merged = (a: Aggregation) =>
-      `Udafs.${method(a)}Merge(left.get(${name(a)}), right.get(${name(a)}))`;
-    params.push(each("key, left, right", merged));
-  }
-  const calls = [`aggregate(${args([...params, ...materialized(node.config.store)], INDENT)})`];
-  if (aggs.some((a) => FINISHED[a.fn])) {
-    const current = (a: Aggregation) => `agg.get(${name(a)})`;
-    const finished = (a: Aggregation) =>
-      FINISHED[a.fn] ? `Udafs.${FINISHED[a.fn]}(${current(a)})` : current(a);
-    calls.push(`mapValues(${each("agg", finished)})`);
-  }
-  return chain(calls.reduce(extend, one(inputs)));
-}
-
-// Accumulators that are not yet the result: AVG keeps sum and count, COUNT_DISTINCT a set.
-const FINISHED: Partial<Record<Aggregation["fn"], string>> = {
-  AVG: "average",
-  COUNT_DISTINCT: "distinctCount",
-};
-
-/** `COUNT_DISTINCT` -> `countDistinct`: the Udafs helper's name. */
-function method(a: Aggregation): string {
-  return a.fn.toLowerCase().replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
-}
-
-/** `Udafs.sum(agg.get("TOTAL"), value.get("AMOUNT"))`; suffix `Undo` subtracts. */
-function udafCall(d: JavaDialect, node: Node, a: Aggregation, suffix: "" | "Undo"): string {
-  const values = a.args.map((x) => d.code(node, "aggregations", x));
-  return `Udafs.${method(a)}${suffix}(${[`agg.get(${JSON.stringify(a.name)})`, ...values].join(", ")})`;
-}
-
-type JoinKind =
-  | "stream-stream-join"
-  | "stream-table-join"
-  | "table-table-join"
-  | "foreign-key-join"
-  | "stream-global-join";
-
-function joiner(d: JavaDialect, node: NodeOf<JoinKind>): string {
-  const columns = node.config.columns;
-  let body: string;
-  if (columns) {
-    body = d.row(node, "columns", columns);
-  } else {
-    d.helpers.add("row");
-    const side = (alias: string, frame: string, schema: RowSchema) =>
-      schema.value.map(
-        (c) =>
-          `${JSON.stringify(`${alias}_${c.name}`)}, ${schema.valueUnwrapped ? frame : `${frame}.get(${JSON.stringify(c.name)})`}`,
-      );
-    const items = [
-      ...side(node.config.leftAlias, "left", d.schemaIn(node, "left")),
-      ...side(node.config.rightAlias, "right", d.schemaIn(node, "right")),
-    ];
-    body = `row(${args(items, INDENT)})`;
-  }
-  // A ValueJoinerWithKey when the joiner reads the key; Kafka has one for KStream joins only.
-  const withKey = /\bkey\b/.test(body);
-  if (withKey && (node.kind === "table-table-join" || node.kind === "foreign-key-join")) {
-    d.findings.add({
-      code: "unsupported-expression",
-      severity: "error",
-      nodeId: node.id,
-      message:
-        "a KTable joiner cannot read the key (Kafka Streams has no ValueJoinerWithKey for table joins)",
-    });
-  }
-  const params = withKey ? "key, left, right" : "left, right";
-  // A side a left/outer join may leave out is null in Kafka Streams: read it as no columns.
-  const optional = { inner: [], left: ["right"], outer: ["left", "right"] }[node.config.joinType];
-  if (optional.length === 0) return lambda(params, body);
-  const fills = optional.map((side) => `${side} = ${side} != null ? ${side} : Map.of();`);
-  return `(${params}) -> {\n${[...fills, `return ${body};`].map((l) => INDENT + l.replaceAll("\n", `\n${INDENT}`)).join("\n")}\n}`;
-}
-
-const JOIN_METHODS = { inner: "join", left: "leftJoin", outer: "outerJoin" } as const;
-
-function join(d: JavaDialect, node: NodeOf<JoinKind>, inputs: Inputs): NodeOutput {
-  const left = one(inputs, "left");
-  const right = one(inputs, "right").head;
-  const method = JOIN_METHODS[node.config.joinType];
-  const l = d.schemaIn(node, "left");
-  const r = d.schemaIn(node, "right");
-  const serdes = `${d.keySerde(l, node)}, ${d.valueSerde(l)}, ${d.valueSerde(r)}`;
-  let params: string[];
-  switch (node.kind) {
-    case "stream-stream-join":
-      params = [
-        right,
-        joiner(d, node),
-        joinWindows(node.config.beforeMs, node.config.afterMs, node.config.graceMs),
-        `StreamJoined.with(${serdes})`,
-      ];
-      break;
-    case "stream-table-join":
-      params = [right, joiner(d, node), `Joined.with(${serdes})`];
-      break;
-    case "foreign-key-join":
-      params = [
-        right,
-        lambda("value", d.code(node, "foreignKey", node.config.foreignKey)),
-        joiner(d, node),
-      ];
-      break;
-    case "stream-global-join":
-      params = [right, lambda("key, value", d.code(node, "key", node.config.key)), joiner(d, node)];
-      break;
-    default:
-      params = [right, joiner(d, node)];
-  }
-  return chain(extend(left, `${method}(${args(params, INDENT)})`));
 }
 
 function branch(d: JavaDialect, node: NodeOf<"branch">, inputs: Inputs): NodeOutput {

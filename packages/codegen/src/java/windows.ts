@@ -1,12 +1,11 @@
 // Kafka Streams window specs: TimeWindows, SlidingWindows, SessionWindows, JoinWindows.
 import type { Window } from "@riffle/topology";
+import { DEFAULT_GRACE_MS } from "../default-grace";
 import { javaDuration as d } from "./durations";
 
-/** Grace given: `...AndGrace`; omitted: `...WithNoGrace`, as Riffle's engine reads it. */
+/** `...AndGrace(size, grace)`; an unset grace is the 24-hour default, written out. */
 function graced(cls: string, base: string, ms: number, graceMs: number | undefined): string {
-  return graceMs === undefined
-    ? `${cls}.${base}WithNoGrace(${d(ms)})`
-    : `${cls}.${base}AndGrace(${d(ms)}, ${d(graceMs)})`;
+  return `${cls}.${base}AndGrace(${d(ms)}, ${d(graceMs ?? DEFAULT_GRACE_MS)})`;
 }
 
 export function windowSpec(window: Window): { code: string; classes: string[] } {

@@ -8,6 +8,7 @@ import type {
   SerdeFormat,
   Window,
 } from "@riffle/topology";
+import { DEFAULT_GRACE_MS } from "../default-grace";
 import type { ExpressionPrinter } from "../expressions";
 import type { FindingSink } from "../finding";
 import { args, type Chain, chainOf, extend, renderChain } from "../fluent/chain";
@@ -72,6 +73,25 @@ export class TsDialect implements FluentDialect {
       INDENT,
       width,
     );
+  }
+
+  /** Key serde of a flow by ksqlDB's KEY_FORMAT rule: the source topic's key format, the
+   *  current key's type (as the engine's compiler keys repartitioned streams). */
+  keySerde(node: Node, port?: string): string {
+    const schema = this.model.schemaOf(node, port);
+    let source: Node | undefined = node;
+    while (source && !source.kind.endsWith("source"))
+      source = this.model.graph.inputs(source)[0]?.node;
+    const topic = source && "topic" in source.config ? source.config.topic : undefined;
+    const format = this.model.topology.topics.find((t) => t.name === topic)?.keyFormat ?? "KAFKA";
+    const key = schema.key.length === 1 ? serde(schema.key[0].type, format) : "jsonSerde()";
+    this.use(key.replace(/\(.*$/, ""));
+    return key;
+  }
+
+  grouped(node: Node, port?: string): string {
+    this.use("Grouped");
+    return `Grouped.with(${this.keySerde(node, port)})`;
   }
 
   use(...names: string[]): void {
@@ -173,9 +193,7 @@ const ms = (n: number) =>
 function windowSpec(d: TsDialect, window: Window): string {
   const graced = (cls: string, base: string, size: number) => {
     d.use(cls);
-    return window.graceMs === undefined
-      ? `${cls}.${base}WithNoGrace(${ms(size)})`
-      : `${cls}.${base}AndGrace(${ms(size)}, ${ms(window.graceMs)})`;
+    return `${cls}.${base}AndGrace(${ms(size)}, ${ms(window.graceMs ?? DEFAULT_GRACE_MS)})`;
   };
   switch (window.type) {
     case "tumbling":
@@ -271,6 +289,17 @@ function joiner(d: TsDialect, node: NodeOf<JoinKind>): string {
   return `(${params}) => {\n${[...fills, `return ${body};`].map((l) => INDENT + l.replaceAll("\n", `\n${INDENT}`)).join("\n")}\n}`;
 }
 
+/** Joined.with(keySerde) when a side must be repartitioned first: its key serde decides the
+ *  bytes the repartition topic carries, which the other side's keys must match. */
+function joined(d: TsDialect, node: NodeOf<"stream-stream-join" | "stream-table-join">): string[] {
+  const left = d.model.graph.input(node, "left");
+  const right = d.model.graph.input(node, "right");
+  const changed = [left, right].some((side) => d.model.keyChanged(side.node, side.port));
+  if (!changed) return [];
+  d.use("Joined");
+  return [`Joined.with(${d.keySerde(left.node, left.port)})`];
+}
+
 const JOIN_METHODS = { inner: "join", left: "leftJoin", outer: "outerJoin" } as const;
 
 function join(d: TsDialect, node: NodeOf<JoinKind>, inputs: Inputs): NodeOutput {
@@ -280,12 +309,9 @@ function join(d: TsDialect, node: NodeOf<JoinKind>, inputs: Inputs): NodeOutput 
     case "stream-stream-join": {
       d.use("JoinWindows");
       const { beforeMs, afterMs, graceMs } = node.config;
-      let windows =
-        graceMs === undefined
-          ? `JoinWindows.ofTimeDifferenceWithNoGrace(${ms(afterMs)})`
-          : `JoinWindows.ofTimeDifferenceAndGrace(${ms(afterMs)}, ${ms(graceMs)})`;
+      let windows = `JoinWindows.ofTimeDifferenceAndGrace(${ms(afterMs)}, ${ms(graceMs ?? DEFAULT_GRACE_MS)})`;
       if (beforeMs !== afterMs) windows += `.before(${ms(beforeMs)})`;
-      params = [right, joiner(d, node), windows];
+      params = [right, joiner(d, node), windows, ...joined(d, node)];
       break;
     }
     case "foreign-key-join":
@@ -298,6 +324,9 @@ function join(d: TsDialect, node: NodeOf<JoinKind>, inputs: Inputs): NodeOutput 
       break;
     case "stream-global-join":
       params = [right, `(key, value) => ${d.code(node, "key", node.config.key)}`, joiner(d, node)];
+      break;
+    case "stream-table-join":
+      params = [right, joiner(d, node), ...joined(d, node)];
       break;
     default:
       params = [right, joiner(d, node)];
@@ -409,7 +438,11 @@ const HANDLERS: { [K in NodeKind]: Handler<K> } = {
     if (n.config.partitions) spec += `.withNumberOfPartitions(${n.config.partitions})`;
     return chain(extend(one(i), `repartition(${spec})`));
   },
-  "group-by-key": call("groupByKey()"),
+  "group-by-key": (d, n, i) => {
+    const from = d.model.graph.input(n);
+    const grouped = d.model.keyChanged(from.node, from.port) ? d.grouped(from.node, from.port) : "";
+    return chain(extend(one(i), `groupByKey(${grouped})`));
+  },
   "group-by": (d, n, i) => {
     const table = d.model.portKind(d.model.graph.input(n).node) === "table";
     const key = d.code(n, "key", n.config.key);
@@ -419,7 +452,7 @@ const HANDLERS: { [K in NodeKind]: Handler<K> } = {
           ["value", n.config.columns ? d.object(n, "columns", n.config.columns) : "value"],
         ])})`
       : `(key, value) => ${key}`;
-    return chain(extend(one(i), `groupBy(${selector})`));
+    return chain(extend(one(i), callArgs("groupBy", [selector, d.grouped(n)])));
   },
   "windowed-by": (d, n, i) =>
     chain(extend(one(i), `windowedBy(${windowSpec(d, n.config.window)})`)),

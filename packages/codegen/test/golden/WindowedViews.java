@@ -96,7 +96,7 @@ public final class WindowedViews {
 
     byUser
         .windowedBy(
-            SessionWindows.ofInactivityGapAndGrace(Duration.ofMinutes(5), Duration.ofMinutes(1)))
+            SessionWindows.ofInactivityGapAndGrace(Duration.ofMinutes(5), Duration.ofDays(1)))
         .count()
         .toStream()
         .to(
