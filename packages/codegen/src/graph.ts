@@ -9,6 +9,14 @@ export type NodeOf<K extends NodeKind> = K extends NodeKind
   : never;
 export type Node = NodeOf<NodeKind>;
 
+/** The join node kinds: two inputs, `left` and `right`. */
+export type JoinKind =
+  | "stream-stream-join"
+  | "stream-table-join"
+  | "table-table-join"
+  | "foreign-key-join"
+  | "stream-global-join";
+
 export interface PortRef {
   node: Node;
   port: string;

@@ -3,17 +3,10 @@
 import type { RowSchema } from "@riffle/topology";
 import { args, extend } from "../fluent/chain";
 import type { NodeOutput } from "../fluent/walker";
-import type { NodeOf } from "../graph";
+import type { JoinKind, NodeOf } from "../graph";
 import { chain, INDENT, type Inputs, lambda, one } from "./calls";
 import type { JavaDialect } from "./dialect";
 import { joinWindows } from "./windows";
-
-export type JoinKind =
-  | "stream-stream-join"
-  | "stream-table-join"
-  | "table-table-join"
-  | "foreign-key-join"
-  | "stream-global-join";
 
 function joiner(d: JavaDialect, node: NodeOf<JoinKind>): string {
   const columns = node.config.columns;

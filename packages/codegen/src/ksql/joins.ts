@@ -1,6 +1,6 @@
 // Joins as ksqlDB FROM ... JOIN ... [WITHIN ...] ON clauses. Kafka Streams joins on keys, so
 // ON compares the key columns (or the foreign key / lookup expression with the right key).
-import type { NodeOf } from "../graph";
+import type { JoinKind, NodeOf } from "../graph";
 import type { Flow, KsqlContext } from "./context";
 import { sql } from "./expressions";
 import { type Query, queryOver, type Relation } from "./query";
@@ -8,12 +8,6 @@ import { rekeyedProjection } from "./stateless";
 import { alias, ident, qualified, withinClause } from "./syntax";
 
 type Live = Exclude<Flow, { kind: "broken" }>;
-export type JoinKind =
-  | "stream-stream-join"
-  | "stream-table-join"
-  | "table-table-join"
-  | "foreign-key-join"
-  | "stream-global-join";
 type JoinNode = NodeOf<JoinKind>;
 
 const JOIN_WORDS = { inner: "JOIN", left: "LEFT JOIN", outer: "FULL OUTER JOIN" } as const;

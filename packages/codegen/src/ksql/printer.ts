@@ -2,12 +2,12 @@
 // SELECT for the processing, folding chains of nodes into one query where ksqlDB allows.
 import type { NodeKind } from "@riffle/topology";
 import type { ExportResult } from "../finding";
-import type { Node, NodeOf } from "../graph";
+import type { JoinKind, Node, NodeOf } from "../graph";
 import type { CodegenModel } from "../model";
 import { upperSnake } from "../naming";
 import * as agg from "./aggregations";
 import { type Flow, KsqlContext } from "./context";
-import { type JoinKind, join } from "./joins";
+import { join } from "./joins";
 import { queryOver } from "./query";
 import { createSource, topicProps } from "./sources";
 import * as stateless from "./stateless";

@@ -13,7 +13,7 @@ import type { ExpressionPrinter } from "../expressions";
 import type { FindingSink } from "../finding";
 import { args, type Chain, chainOf, extend, renderChain } from "../fluent/chain";
 import type { FluentDialect, NodeOutput } from "../fluent/walker";
-import type { Node, NodeOf } from "../graph";
+import type { JoinKind, Node, NodeOf } from "../graph";
 import type { CodegenModel } from "../model";
 import { camelCase, NameScope } from "../naming";
 import { UDAFS } from "./aggregations";
@@ -250,13 +250,6 @@ function materialized(d: TsDialect, store: string): string {
   d.use("Materialized");
   return `Materialized.as(${JSON.stringify(store)})`;
 }
-
-type JoinKind =
-  | "stream-stream-join"
-  | "stream-table-join"
-  | "table-table-join"
-  | "foreign-key-join"
-  | "stream-global-join";
 
 /** The ValueJoiner. A side a left/outer join may leave out reads as a row of nulls, as
  *  ksqlDB and the engine's own compiler see it. */
