@@ -20,16 +20,35 @@ const dataDir = mkdtempSync(join(tmpdir(), "riffle-bench-"));
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 
+const children = new Set<ChildProcess>();
+process.on("exit", () => {
+  for (const c of children) c.kill("SIGKILL");
+});
+const mb = (b: number) => `${(b / 1048576).toFixed(0)} MB`;
+const step = (what: string) => console.error(`bench: ${what}`);
+
 try {
+  step("first start (creates the database)");
   const first = await startWorker();
   const rssCreate = await idleRss(first);
   await stopWorker(first);
+  console.log("Riffle worker bench (embedded PGlite, embedded log, one machine)\n");
+  console.log(`RSS idle, first start (creates the database): ${mb(rssCreate)}`);
+  step("restart");
   const worker = await startWorker();
   const rssIdle = await idleRss(worker);
+  console.log(`RSS idle, restart (reopens it):               ${mb(rssIdle)}   (limit 600 MB)`);
+  step(`latency at ${RATE} records/s for ${SECONDS} s`);
 
   const deploymentId = await deployPassThrough("bench-in", "bench-out");
   const latency = await measureLatency(deploymentId);
+  console.log(
+    `latency REST -> sink -> socket.io at ${RATE}/s:  p50 ${latency.p50.toFixed(1)} ms  p99 ${latency.p99.toFixed(1)} ms  max ${latency.max.toFixed(1)} ms  (${latency.received} delivered, ${latency.dropped} dropped; target p99 < 100 ms)`,
+  );
+  step("burst without clients");
   const baseline = await burstThroughput("burst-a-in", "burst-a-out");
+  console.log(`burst of ${BURST} records, no clients (baseline): ${baseline.toFixed(0)} records/s`);
+  step("burst with 50 clients");
 
   const clients = await Promise.all(Array.from({ length: 50 }, () => connect(base, { keep: 0 })));
   const loadedId = await deployPassThrough("burst-b-in", "burst-b-out");
@@ -40,14 +59,6 @@ try {
   for (const c of clients) c.close();
   await stopWorker(worker);
 
-  const mb = (b: number) => `${(b / 1048576).toFixed(0)} MB`;
-  console.log("\nRiffle worker bench (embedded PGlite, embedded log, one machine)\n");
-  console.log(`RSS idle, first start (creates the database): ${mb(rssCreate)}`);
-  console.log(`RSS idle, restart (reopens it):               ${mb(rssIdle)}   (limit 600 MB)`);
-  console.log(
-    `latency REST -> sink -> socket.io at ${RATE}/s:  p50 ${latency.p50.toFixed(1)} ms  p99 ${latency.p99.toFixed(1)} ms  max ${latency.max.toFixed(1)} ms  (${latency.received} delivered, ${latency.dropped} dropped; target p99 < 100 ms)`,
-  );
-  console.log(`burst of ${BURST} records, no clients (baseline): ${baseline.toFixed(0)} records/s`);
   console.log(
     `same burst, 50 clients (10 never reading):      ${loaded.toFixed(0)} records/s  (${((loaded / baseline) * 100).toFixed(0)}% of baseline)`,
   );
@@ -106,9 +117,9 @@ async function burstThroughput(input: string, output: string, deploymentId?: str
   }
   for (;;) {
     const m = (await get(`/deployments/${id}/metrics`)) as {
-      nodes: { nodeId: string; recordsOut: number }[];
+      nodes: { nodeId: string; recordsIn: number }[];
     };
-    if ((m.nodes.find((n) => n.nodeId === "out")?.recordsOut ?? 0) >= BURST) break;
+    if ((m.nodes.find((n) => n.nodeId === "out")?.recordsIn ?? 0) >= BURST) break;
     await sleep(5);
   }
   return BURST / ((performance.now() - started) / 1000);
@@ -145,11 +156,13 @@ function startWorker(): Promise<ChildProcess> {
     env: { ...process.env, PORT: String(port), RIFFLE_DATA_DIR: dataDir, LOG_LEVEL: "warn" },
     stdio: ["ignore", "inherit", "inherit"],
   });
+  children.add(child);
+  child.once("exit", () => children.delete(child));
   return waitHealthy(child);
 }
 
 async function waitHealthy(child: ChildProcess) {
-  for (let i = 0; i < 600; i++) {
+  for (let i = 0; i < 1800; i++) {
     if (child.exitCode !== null) throw new Error(`worker exited with ${child.exitCode}`);
     if (
       await fetch(`${base}/health`).then(
@@ -160,7 +173,7 @@ async function waitHealthy(child: ChildProcess) {
       return child;
     await sleep(100);
   }
-  throw new Error("worker did not become healthy in 60 s");
+  throw new Error("worker did not become healthy in 3 minutes");
 }
 
 async function stopWorker(child: ChildProcess) {
