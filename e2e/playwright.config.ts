@@ -12,7 +12,8 @@ export default defineConfig({
   retries: 0,
   timeout: 120_000,
   expect: { timeout: 15_000 },
-  reporter: [["list"]],
+  // `npm test` (scripts/test.mjs) asks for a JSON report to sum up every runner's results.
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],
   use: {
     baseURL: WEB_URL,
     viewport: { width: 1440, height: 900 },

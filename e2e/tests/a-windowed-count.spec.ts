@@ -1,5 +1,5 @@
-// Journey (a): drag an orders source, a filter `amount > 100`, a 10-second tumbling window, a
-// count and a sink; connect them; deploy on the embedded runtime with sample data; the sink
+// Journey (a): drag an orders source, a filter `amount > 100`, a group by region, a 10-second
+// tumbling window, a count and a sink; connect them; deploy on the embedded runtime with sample data; the sink
 // table shows windowed counts and the edges show non-zero rates within 15 s.
 import { expect, test } from "@playwright/test";
 import {
@@ -19,7 +19,8 @@ test("build, deploy and watch a windowed count of large orders", async ({ page }
   await page.getByLabel("Read a sample topic").selectOption("orders");
   const filter = await dropNode(page, "filter", 320, 60);
   await typeExpression(page, "predicate", "amount > 100");
-  const group = await dropNode(page, "group-by-key", 600, 60);
+  const group = await dropNode(page, "group-by", 600, 60);
+  await typeExpression(page, "key", "region");
   const window = await dropNode(page, "windowed-by", 40, 230);
   await page.locator(`#${window}-config-window-sizeMs`).fill("10000");
   const count = await dropNode(page, "count", 320, 230);
