@@ -1,31 +1,31 @@
 // The Riffle engine DSL call for each node kind, in TypeScript: lambdas over `key`/`value`
 // (and `left`/`right`, `agg`, `item`), values as plain objects, expressions calling `fn`.
-import type {
-  Aggregation,
-  NodeKind,
-  Projection,
-  RowSchema,
-  SerdeFormat,
-  Window,
-} from "@riffle/topology";
+import type { NodeKind, Projection, RowSchema, SerdeFormat, Window } from "@riffle/topology";
 import { DEFAULT_GRACE_MS } from "../default-grace";
 import type { ExpressionPrinter } from "../expressions";
 import type { FindingSink } from "../finding";
-import { args, type Chain, chainOf, extend, renderChain } from "../fluent/chain";
+import { type Chain, chainOf, extend, renderChain } from "../fluent/chain";
 import type { FluentDialect, NodeOutput } from "../fluent/walker";
-import type { JoinKind, Node, NodeOf } from "../graph";
+import type { Node, NodeOf } from "../graph";
 import type { CodegenModel } from "../model";
 import { camelCase, NameScope } from "../naming";
-import { UDAFS } from "./aggregations";
-import { breakTernary } from "./ternary";
+import { aggregate } from "./aggregate";
+import { join } from "./joins";
+import {
+  callArgs,
+  chain,
+  INDENT,
+  type Inputs,
+  isTrue,
+  ms,
+  objectLiteral,
+  one,
+  tsArgs,
+} from "./layout";
 
 const TS_WORDS =
   "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await builder key value left right agg item fn";
 
-const INDENT = "  ";
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-type Inputs = Record<string, Chain[]>;
 type Handler<K extends NodeKind> = (d: TsDialect, node: NodeOf<K>, inputs: Inputs) => NodeOutput;
 
 export class TsDialect implements FluentDialect {
@@ -144,52 +144,6 @@ function serde(sqlType: string, format: SerdeFormat): string {
     : "jsonSerde()";
 }
 
-/** `{ A: a, B: b }`, one entry per line when long. An entry that still passes 100 columns
- *  (entries sit at about `column`) breaks its conditional over lines. */
-export function objectLiteral(entries: [string, string][], column = 8): string {
-  const items = entries.map(([k, v]) => {
-    const key = IDENTIFIER.test(k) ? k : JSON.stringify(k);
-    const broken =
-      column + key.length + v.length + 3 > 100 ? breakTernary(v, INDENT.repeat(2)) : undefined;
-    return broken ? `${key}:\n${INDENT}${broken}` : `${key}: ${v}`;
-  });
-  const flat = `{ ${items.join(", ")} }`;
-  if (!flat.includes("\n") && flat.length <= 64) return flat;
-  return `{\n${items.map((i) => `${INDENT}${i.replaceAll("\n", `\n${INDENT}`)},`).join("\n")}\n}`;
-}
-
-/** Call arguments; when they break over lines, each ends with a comma (biome's style). */
-function tsArgs(items: string[], width = 84): string {
-  const flat = items.join(", ");
-  if (!flat.includes("\n") && flat.length <= width) return flat;
-  const hugged = hugLast(items, width);
-  if (hugged) return hugged;
-  return `${args(items, INDENT, 0)},\n`;
-}
-
-/** `.join(other, (left, right) => {` : a multi-line arrow function as the last argument stays
- *  on the call's line when the arguments before it are short, as Biome prints it. */
-function hugLast(items: string[], width: number): string | undefined {
-  const last = items[items.length - 1];
-  const before = items.slice(0, -1);
-  const plain = (i: string) => !i.includes("\n") && !i.includes("=>");
-  if (!/^\([^)]*\) =>/.test(last) || !last.includes("\n") || !before.every(plain)) {
-    return undefined;
-  }
-  const text = [...before, last].join(", ");
-  return text.split("\n")[0].length <= width ? text : undefined;
-}
-
-/** Arguments of a call in a broken chain: the room left after `    .method(` and `);`. */
-const callArgs = (method: string, items: string[]) =>
-  `${method}(${tsArgs(items, 93 - method.length)})`;
-
-const chain = (c: Chain): NodeOutput => ({ kind: "chain", chain: c });
-const one = (inputs: Inputs, port = "in") => inputs[port][0];
-const isTrue = (code: string) => `${code} === true`;
-const ms = (n: number) =>
-  n >= 10_000 ? n.toLocaleString("en-US").replaceAll(",", "_") : String(n);
-
 function windowSpec(d: TsDialect, window: Window): string {
   const graced = (cls: string, base: string, size: number) => {
     d.use(cls);
@@ -246,85 +200,9 @@ function source(
   );
 }
 
-function materialized(d: TsDialect, store: string): string {
+export function materialized(d: TsDialect, store: string): string {
   d.use("Materialized");
   return `Materialized.as(${JSON.stringify(store)})`;
-}
-
-/** The ValueJoiner. A side a left/outer join may leave out reads as a row of nulls, as
- *  ksqlDB and the engine's own compiler see it. */
-function joiner(d: TsDialect, node: NodeOf<JoinKind>): string {
-  const schemas = { left: d.schemaIn(node, "left"), right: d.schemaIn(node, "right") };
-  let body: string;
-  if (node.config.columns) {
-    body = d.object(node, "columns", node.config.columns);
-  } else {
-    const side = (alias: string, frame: "left" | "right"): [string, string][] =>
-      schemas[frame].value.map((c) => [
-        `${alias}_${c.name}`,
-        schemas[frame].valueUnwrapped ? frame : prop(frame, c.name),
-      ]);
-    body = objectLiteral([
-      ...side(node.config.leftAlias, "left"),
-      ...side(node.config.rightAlias, "right"),
-    ]);
-  }
-  const params = /\bkey\b/.test(body) ? "left, right, key" : "left, right";
-  const optional = { inner: [], left: ["right"], outer: ["left", "right"] }[
-    node.config.joinType
-  ] as ("left" | "right")[];
-  const fills = optional
-    .filter((side) => !schemas[side].valueUnwrapped)
-    .map(
-      (side) => `${side} ??= ${objectLiteral(schemas[side].value.map((c) => [c.name, "null"]))};`,
-    );
-  if (fills.length === 0) return `(${params}) => (${body})`;
-  return `(${params}) => {\n${[...fills, `return ${body};`].map((l) => INDENT + l.replaceAll("\n", `\n${INDENT}`)).join("\n")}\n}`;
-}
-
-/** Joined.with(keySerde) when a side must be repartitioned first: its key serde decides the
- *  bytes the repartition topic carries, which the other side's keys must match. */
-function joined(d: TsDialect, node: NodeOf<"stream-stream-join" | "stream-table-join">): string[] {
-  const left = d.model.graph.input(node, "left");
-  const right = d.model.graph.input(node, "right");
-  const changed = [left, right].some((side) => d.model.keyChanged(side.node, side.port));
-  if (!changed) return [];
-  d.use("Joined");
-  return [`Joined.with(${d.keySerde(left.node, left.port)})`];
-}
-
-const JOIN_METHODS = { inner: "join", left: "leftJoin", outer: "outerJoin" } as const;
-
-function join(d: TsDialect, node: NodeOf<JoinKind>, inputs: Inputs): NodeOutput {
-  const right = one(inputs, "right").head;
-  let params: string[];
-  switch (node.kind) {
-    case "stream-stream-join": {
-      d.use("JoinWindows");
-      const { beforeMs, afterMs, graceMs } = node.config;
-      let windows = `JoinWindows.ofTimeDifferenceAndGrace(${ms(afterMs)}, ${ms(graceMs ?? DEFAULT_GRACE_MS)})`;
-      if (beforeMs !== afterMs) windows += `.before(${ms(beforeMs)})`;
-      params = [right, joiner(d, node), windows, ...joined(d, node)];
-      break;
-    }
-    case "foreign-key-join":
-      // The overloads keep TypeScript from inferring these parameters: spell them out.
-      params = [
-        right,
-        `(value: any) => ${d.code(node, "foreignKey", node.config.foreignKey)}`,
-        joiner(d, node).replace(/^\(left, right/, "(left: any, right: any"),
-      ];
-      break;
-    case "stream-global-join":
-      params = [right, `(key, value) => ${d.code(node, "key", node.config.key)}`, joiner(d, node)];
-      break;
-    case "stream-table-join":
-      params = [right, joiner(d, node), ...joined(d, node)];
-      break;
-    default:
-      params = [right, joiner(d, node)];
-  }
-  return chain(extend(one(inputs, "left"), callArgs(JOIN_METHODS[node.config.joinType], params)));
 }
 
 function branch(d: TsDialect, node: NodeOf<"branch">, inputs: Inputs): NodeOutput {
@@ -501,49 +379,3 @@ const HANDLERS: { [K in NodeKind]: Handler<K> } = {
   "stream-global-join": join,
   sink,
 };
-
-/** Property access that stays valid for any column name. */
-export function prop(object: string, name: string): string {
-  return IDENTIFIER.test(name) ? `${object}.${name}` : `${object}[${JSON.stringify(name)}]`;
-}
-
-/** Aggregations as an accumulator object: adder (and subtractor on grouped tables, merger on
- *  session windows), then a mapValues for functions whose accumulator is not the result. */
-function aggregate(d: TsDialect, node: NodeOf<"aggregate">, inputs: Inputs): NodeOutput {
-  const aggs = node.config.aggregations;
-  const argsOf = (a: Aggregation) => a.args.map((x) => d.code(node, "aggregations", x));
-  const each = (code: (a: Aggregation, acc: string) => string) =>
-    objectLiteral(aggs.map((a) => [a.name, code(a, prop("agg", a.name))]));
-  const params = [
-    `() => (${objectLiteral(aggs.map((a) => [a.name, UDAFS[a.fn].init]))})`,
-    `(key, value, agg) => (${each((a, acc) => UDAFS[a.fn].add(acc, argsOf(a)))})`,
-  ];
-  const inputKind = d.model.portKind(d.model.graph.input(node).node);
-  if (inputKind === "grouped-table") {
-    const missing = aggs.find((a) => !UDAFS[a.fn].subtract);
-    if (missing) {
-      d.findings.add({
-        code: "unsupported-node",
-        severity: "error",
-        nodeId: node.id,
-        message: `${missing.fn} cannot subtract an old value, so it cannot aggregate a table (KGroupedTable#aggregate needs a subtractor)`,
-      });
-    }
-    params.push(
-      `(key, value, agg) => (${each((a, acc) => UDAFS[a.fn].subtract?.(acc, argsOf(a)) ?? acc)})`,
-    );
-  }
-  if (inputKind === "session-windowed-stream") {
-    const merged = objectLiteral(
-      aggs.map((a) => [a.name, UDAFS[a.fn].merge(prop("a", a.name), prop("b", a.name), argsOf(a))]),
-    );
-    params.push(`(key, a, b) => (${merged})`);
-  }
-  if (node.config.store) params.push(materialized(d, node.config.store));
-  let c = extend(one(inputs), callArgs("aggregate", params));
-  if (aggs.some((a) => UDAFS[a.fn].finish)) {
-    const result = each((a, acc) => UDAFS[a.fn].finish?.(acc) ?? acc);
-    c = extend(c, `mapValues((agg) => (${result}))`);
-  }
-  return chain(c);
-}

@@ -5,7 +5,8 @@ import { ExpressionPrinter } from "../expressions";
 import { type ExportResult, FindingSink } from "../finding";
 import { walk } from "../fluent/walker";
 import type { CodegenModel } from "../model";
-import { objectLiteral, TsDialect } from "./dialect";
+import { TsDialect } from "./dialect";
+import { objectLiteral } from "./layout";
 
 /**
  * Prints a validated topology as TypeScript using @riffle/engine's DSL.
