@@ -27,7 +27,8 @@ export interface KeyValueStore<K = unknown, V = unknown> extends StateStore {
 export class InMemoryKeyValueStore<K = unknown, V = unknown> implements KeyValueStore<K, V> {
   readonly kind = "key-value" as const;
   private readonly map = new Map<string, Entry<K, V>>();
-  private readonly order = new SortedKeys();
+  /** Built on the first range scan; stores never scanned (counts) skip the bookkeeping. */
+  private order: SortedKeys | undefined;
   private logger: ChangeLogger | undefined;
 
   constructor(readonly name: string) {}
@@ -51,7 +52,7 @@ export class InMemoryKeyValueStore<K = unknown, V = unknown> implements KeyValue
     const old = this.map.get(k);
     if (old !== undefined) {
       this.map.delete(k);
-      this.order.removed();
+      this.order?.removed();
     }
     this.logger?.log(key, null, timestamp, k);
     return old;
@@ -61,7 +62,7 @@ export class InMemoryKeyValueStore<K = unknown, V = unknown> implements KeyValue
     const live = (k: string) => this.map.has(k);
     const lo = from === undefined ? undefined : storeKey(from);
     const hi = to === undefined ? undefined : storeKey(to);
-    for (const k of this.order.range(live, lo, hi)) {
+    for (const k of this.ordered().range(live, lo, hi)) {
       const entry = this.map.get(k)!;
       yield { key: entry.key, value: entry };
     }
@@ -79,18 +80,26 @@ export class InMemoryKeyValueStore<K = unknown, V = unknown> implements KeyValue
     for (const e of entries) {
       const key = e.key as K;
       if (e.value === null) {
-        if (this.map.delete(storeKey(key))) this.order.removed();
+        if (this.map.delete(storeKey(key))) this.order?.removed();
       } else this.write(storeKey(key), key, e.value as V, e.timestamp);
     }
   }
 
   close(): void {
     this.map.clear();
-    this.order.clear();
+    this.order = undefined;
+  }
+
+  private ordered(): SortedKeys {
+    if (this.order === undefined) {
+      this.order = new SortedKeys();
+      for (const k of this.map.keys()) this.order.added(k);
+    }
+    return this.order;
   }
 
   private write(k: string, key: K, value: V, timestamp: number): void {
-    if (!this.map.has(k)) this.order.added(k);
+    if (this.order !== undefined && !this.map.has(k)) this.order.added(k);
     this.map.set(k, { key, value, timestamp });
   }
 }
