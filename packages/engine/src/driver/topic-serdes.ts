@@ -12,6 +12,17 @@ export interface TopicSerdes {
   valueSerde: Serde;
 }
 
+/** Where the serdes of a dynamic sink (TopicNameExtractor) are kept: its topics are unknown. */
+export const DYNAMIC_SINK = "\u0000dynamic-sink";
+
+/** A topic's serdes: a dynamic sink's for topics only it names, JSON for unknown topics. */
+export function serdesFor(serdes: Map<string, TopicSerdes>, topic: string): TopicSerdes {
+  return (
+    serdes.get(topic) ??
+    serdes.get(DYNAMIC_SINK) ?? { keySerde: jsonSerde(), valueSerde: jsonSerde() }
+  );
+}
+
 export function topicSerdes(topology: Topology): Map<string, TopicSerdes> {
   const map = new Map<string, TopicSerdes>();
   const subs = [...topology.subtopologies, ...(topology.global ? [topology.global] : [])];
@@ -19,6 +30,7 @@ export function topicSerdes(topology: Topology): Map<string, TopicSerdes> {
     if (node.source) {
       for (const t of node.source.topics) map.set(topology.resolveTopic(t), node.source);
     }
+    if (node.sinkSerdes && node.sinkTopics === undefined) map.set(DYNAMIC_SINK, node.sinkSerdes);
     if (node.sinkSerdes) {
       for (const t of node.sinkTopics ?? []) {
         const name = topology.resolveTopic(t);
@@ -52,7 +64,7 @@ export function decodeRecord(
     headers?: Headers;
   },
 ): DecodedRecord {
-  const s = serdes.get(r.topic) ?? { keySerde: jsonSerde(), valueSerde: jsonSerde() };
+  const s = serdesFor(serdes, r.topic);
   const start = r.headers?.[WINDOW_START_HEADER];
   const end = r.headers?.[WINDOW_END_HEADER];
   return {

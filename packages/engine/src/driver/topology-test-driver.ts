@@ -11,9 +11,8 @@ import type { TimeWindow } from "../processor/processor";
 import type { DeadLetter } from "../processor/task-context";
 import { TaskManager } from "../processor/task-manager";
 import type { Topology } from "../processor/topology";
-import { jsonSerde } from "../serde/json-serde";
 import type { StateStore } from "../state/store";
-import { decodeRecord, type TopicSerdes, topicSerdes } from "./topic-serdes";
+import { decodeRecord, serdesFor, type TopicSerdes, topicSerdes } from "./topic-serdes";
 
 export interface TestRecord {
   topic: string;
@@ -85,9 +84,10 @@ export class TopologyTestDriver {
     return stored;
   }
 
-  /** The serdes the topology reads (or writes) a topic with; JSON for unknown topics. */
+  /** The serdes the topology reads (or writes) a topic with: a dynamic sink's for topics only
+   *  it names, JSON for unknown topics. */
   serdesOf(topic: string): TopicSerdes {
-    return this.serdes.get(topic) ?? { keySerde: jsonSerde(), valueSerde: jsonSerde() };
+    return serdesFor(this.serdes, topic);
   }
 
   advanceWallClockTime(ms: number): void {
