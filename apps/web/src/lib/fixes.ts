@@ -1,25 +1,17 @@
-// Applies a finding's fix (document edits from @riffle/topology) and places any node the fix
-// inserts between the nodes it connects, so the canvas shows it where it belongs.
+// Applies a finding's fix (document edits from @riffle/topology). A fix that inserts nodes
+// (a repartition before a join, say) re-lays the graph out so the new node has room.
 import { applyFix, type Finding, type Topology } from "@riffle/topology";
-import { withPositions, type XY } from "./doc-edit";
+import { withPositions } from "./doc-edit";
+import { layoutPositions } from "./layout";
 
 export function applyFinding(doc: Topology, finding: Finding): Topology {
   if (!finding.fix) return doc;
   const fixed = applyFix(doc, finding.fix);
-  const known = fixed.layout?.nodes ?? {};
-  const placed: Record<string, XY> = {};
-  for (const node of fixed.nodes) {
-    if (known[node.id]) continue;
-    const neighbours = fixed.edges
-      .flatMap((e) =>
-        e.to.node === node.id ? [e.from.node] : e.from.node === node.id ? [e.to.node] : [],
-      )
-      .map((id) => known[id])
-      .filter((p): p is XY => Boolean(p));
-    if (neighbours.length === 0) continue;
-    const x = neighbours.reduce((sum, p) => sum + p.x, 0) / neighbours.length;
-    const y = neighbours.reduce((sum, p) => sum + p.y, 0) / neighbours.length;
-    placed[node.id] = { x: Math.round(x), y: Math.round(y + 90) };
-  }
-  return withPositions(fixed, placed);
+  return fixed.nodes.length > doc.nodes.length
+    ? withPositions(fixed, layoutPositions(fixed, new Map()))
+    : fixed;
 }
+
+/** True when applying the finding's fix adds nodes (the canvas then fits the new layout). */
+export const fixAddsNodes = (finding: Finding): boolean =>
+  finding.fix?.edits.some((e) => e.op === "add-node") ?? false;

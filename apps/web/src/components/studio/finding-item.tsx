@@ -2,8 +2,9 @@
 // One validation finding: severity, code, message; click selects its node; a fix button
 // applies the finding's document edit.
 import type { Finding } from "../../lib/analysis";
-import { applyFinding } from "../../lib/fixes";
+import { applyFinding, fixAddsNodes } from "../../lib/fixes";
 import { useDocument } from "../../store/document-store";
+import { useView } from "../../store/view-store";
 
 export function FindingItem({ finding }: { finding: Finding }) {
   const select = useDocument((s) => s.select);
@@ -25,7 +26,10 @@ export function FindingItem({ finding }: { finding: Finding }) {
         <button
           type="button"
           className="primary"
-          onClick={() => edit((d) => applyFinding(d, finding))}
+          onClick={() => {
+            edit((d) => applyFinding(d, finding));
+            if (fixAddsNodes(finding)) useView.getState().requestFit();
+          }}
         >
           Fix: {finding.fix.title}
         </button>
