@@ -5,7 +5,13 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
-const BROWSER_SAFE = ["packages/expr", "packages/topology", "packages/sql", "packages/codegen"];
+const BROWSER_SAFE = [
+  "packages/expr",
+  "packages/topology",
+  "packages/sql",
+  "packages/codegen",
+  "packages/templates",
+];
 const rules = [
   {
     where: /./,
