@@ -1,16 +1,10 @@
 // The Kafka log: one deployment's consumer group (named by its application id), the producer
-// for sink, repartition and changelog records, and per-batch commits with the chosen guarantee.
-import {
-  type Admin,
-  type Consumer,
-  type EachBatchPayload,
-  Kafka,
-  type KafkaConfig,
-  logLevel,
-  type Producer,
-} from "kafkajs";
+// for sink, repartition and changelog records, and offset commits under the chosen guarantee.
+import { type Admin, type Consumer, type EachBatchPayload, Kafka, type Producer } from "kafkajs";
+import { KafkaAdmin } from "./kafka-admin";
+import { classify, kafkaClientConfig } from "./kafka-client";
 import type { KafkaConnection } from "./kafka-config";
-import { describeError, KafkaLogError } from "./kafka-error";
+import { KafkaLogError } from "./kafka-error";
 import {
   type DeadLetter,
   deadLetterRecord,
@@ -26,10 +20,7 @@ import type { KafkaStatus } from "./kafka-status";
 import {
   type CoPartitionGroup,
   checkCoPartitioning,
-  createTopics,
-  ensureInternalTopics,
   type InternalTopicSpec,
-  listInternalTopics,
   readPartitionCounts,
   requireTopics,
   supportsTopicAdmin,
@@ -83,32 +74,6 @@ export interface KafkaRunHandlers {
 
 const keyOf = (tp: TopicPartition) => `${tp.topic}\u0000${tp.partition}`;
 
-/** kafkajs errors that mean no broker answered (in time). */
-const CONNECTION_ERRORS = new Set([
-  "KafkaJSConnectionError",
-  "KafkaJSConnectionClosedError",
-  "KafkaJSRequestTimeoutError",
-  "KafkaJSBrokerNotFound",
-  "KafkaJSNonRetriableError",
-  "KafkaJSNumberOfRetriesExceeded",
-]);
-
-/** Names an operational failure for the status view; our own errors pass through. */
-function classify(connection: KafkaConnection, error: unknown): KafkaLogError {
-  if (error instanceof KafkaLogError) return error;
-  const name = error instanceof Error ? error.name : "";
-  const [code, what] = CONNECTION_ERRORS.has(name)
-    ? (["KAFKA_UNREACHABLE", "Cannot reach Kafka at"] as const)
-    : (["KAFKA_CLIENT", "Kafka request failed at"] as const);
-  return new KafkaLogError(
-    code,
-    "operational",
-    `${what} ${connection.brokers.join(",")}: ${describeError(error)}`,
-    { brokers: connection.brokers },
-    { cause: error },
-  );
-}
-
 /**
  * Runs one deployment instance against a Kafka cluster.
  * @example
@@ -122,6 +87,7 @@ export class KafkaLog {
   readonly instanceId: string;
   private readonly kafka: Kafka;
   private readonly admin: Admin;
+  private readonly topics: KafkaAdmin;
   private readonly policy: RetryPolicy;
   private readonly deadLetterTopic: string;
   private producer: Producer | undefined;
@@ -132,7 +98,6 @@ export class KafkaLog {
   /** Assignment changes, serialised; every batch waits for them. */
   private lifecycle: Promise<void> = Promise.resolve();
   private crashes = 0;
-  private deadLetterReady: Promise<void> | undefined;
   private stopping = false;
   private current: KafkaStatus = { state: "idle", assigned: [], processed: 0 };
 
@@ -142,8 +107,15 @@ export class KafkaLog {
     this.instanceId = options.instanceId ?? Math.random().toString(36).slice(2, 10);
     this.policy = { ...DEFAULT_RETRY, ...options.retry };
     this.deadLetterTopic = options.deadLetterTopic ?? `${options.applicationId}-dead-letter`;
-    this.kafka = new Kafka(this.clientConfig());
+    const { connection } = options;
+    this.kafka = new Kafka(
+      kafkaClientConfig(
+        connection,
+        `${connection.clientId}-${this.applicationId}-${this.instanceId}`,
+      ),
+    );
     this.admin = this.kafka.admin();
+    this.topics = new KafkaAdmin(this.admin, (action) => this.retrying(action));
   }
 
   get status(): KafkaStatus {
@@ -153,22 +125,6 @@ export class KafkaLog {
   /** Partitions this instance processes now. */
   assignment(): TopicPartition[] {
     return [...this.active.values()];
-  }
-
-  private clientConfig(): KafkaConfig {
-    const { connection } = this.options;
-    return {
-      clientId: `${connection.clientId}-${this.applicationId}-${this.instanceId}`,
-      brokers: connection.brokers,
-      ssl: connection.ssl,
-      // kafkajs types SASL per mechanism; ours is the same shape with the union widened.
-      sasl: connection.sasl as KafkaConfig["sasl"],
-      connectionTimeout: connection.connectionTimeout,
-      // kafkajs retries each request briefly; longer outages are our policy's job, so a status
-      // shows them instead of a silent multi-minute stall.
-      retry: { retries: 3, initialRetryTime: 100, maxRetryTime: 2000 },
-      logLevel: logLevel.NOTHING,
-    };
   }
 
   private setStatus(patch: Partial<KafkaStatus>): void {
@@ -199,49 +155,27 @@ export class KafkaLog {
     );
   }
 
-  private async connectAdmin(): Promise<void> {
-    await this.retrying(() => this.admin.connect());
-  }
-
   /** Real partition counts of `topics` (undefined: the topic does not exist). */
-  async partitionCounts(topics: readonly string[]): Promise<Map<string, number | undefined>> {
-    await this.connectAdmin();
-    return this.retrying(() => readPartitionCounts(this.admin, topics));
+  partitionCounts(topics: readonly string[]): Promise<Map<string, number | undefined>> {
+    return this.topics.partitionCounts(topics);
   }
 
   /** Creates or checks repartition and changelog topics (changelogs compacted). */
-  async ensureInternalTopics(specs: readonly InternalTopicSpec[]): Promise<void> {
-    await this.connectAdmin();
-    const canAdmin = await this.retrying(() => supportsTopicAdmin(this.admin));
-    await ensureInternalTopics(this.admin, specs, canAdmin);
+  ensureInternalTopics(specs: readonly InternalTopicSpec[]): Promise<void> {
+    return this.topics.ensureInternalTopics(specs);
   }
 
-  /** Creates user topics (e.g. a topology's declared topics); refuses on clusters without topic admin. */
-  async createTopics(specs: readonly TopicSpec[]): Promise<void> {
-    await this.requireTopicAdmin("create");
-    await createTopics(this.admin, specs);
-  }
-
-  private async requireTopicAdmin(verb: "create" | "delete"): Promise<void> {
-    await this.connectAdmin();
-    if (!(await this.retrying(() => supportsTopicAdmin(this.admin)))) {
-      throw new KafkaLogError(
-        "KAFKA_UNSUPPORTED",
-        "user",
-        `The cluster does not ${verb} topics through the admin API (no live controller)`,
-      );
-    }
+  /** Creates user topics (e.g. a topology's declared topics); refuses without topic admin. */
+  createTopics(specs: readonly TopicSpec[]): Promise<void> {
+    return this.topics.createTopics(specs);
   }
 
   /**
    * Deletes this application's repartition and changelog topics (deployment deleted).
    * Returns the deleted names; refuses on clusters without topic admin (the mock).
    */
-  async deleteInternalTopics(): Promise<string[]> {
-    await this.requireTopicAdmin("delete");
-    const topics = await listInternalTopics(this.admin, this.applicationId);
-    if (topics.length > 0) await this.admin.deleteTopics({ topics });
-    return topics;
+  deleteInternalTopics(): Promise<string[]> {
+    return this.topics.deleteInternalTopics(this.applicationId);
   }
 
   /**
@@ -255,7 +189,7 @@ export class KafkaLog {
     this.stopping = false;
     this.setStatus({ state: "starting", error: undefined });
     try {
-      await this.connectAdmin();
+      await this.topics.connect();
       await this.retrying(async () => {
         const counts = await readPartitionCounts(this.admin, handlers.topics);
         checkCoPartitioning(counts, handlers.coPartitioned ?? []);
@@ -407,7 +341,7 @@ export class KafkaLog {
     }
     const records = batch.messages.map((message) => fromKafkaMessage(tp, message));
     const result = await this.handlers!.onBatch(records, tp);
-    if (result.deadLetters?.length) await this.ensureDeadLetterTopic();
+    if (result.deadLetters?.length) await this.topics.ensureDeadLetterTopic(this.deadLetterTopic);
     const outgoing = [
       ...result.records,
       ...(result.deadLetters ?? []).map((letter) => deadLetterRecord(this.deadLetterTopic, letter)),
@@ -425,28 +359,6 @@ export class KafkaLog {
       deadLettered: (this.current.deadLettered ?? 0) + (result.deadLetters?.length ?? 0),
     });
     await heartbeat();
-  }
-
-  /** Checked (and created where the cluster allows) when the first dead letter appears. */
-  private ensureDeadLetterTopic(): Promise<void> {
-    this.deadLetterReady ??= (async () => {
-      const topic = this.deadLetterTopic;
-      if ((await readPartitionCounts(this.admin, [topic])).get(topic) !== undefined) return;
-      if (!(await supportsTopicAdmin(this.admin))) {
-        throw new KafkaLogError(
-          "KAFKA_UNSUPPORTED",
-          "user",
-          `Dead-letter topic ${topic} is missing and the cluster does not create topics through the admin API; pre-create it`,
-          { topic },
-        );
-      }
-      await createTopics(this.admin, [{ name: topic, partitions: 1 }]);
-    })();
-    // A failed check is repeated on the next dead letter rather than remembered.
-    this.deadLetterReady.catch(() => {
-      this.deadLetterReady = undefined;
-    });
-    return this.deadLetterReady;
   }
 
   /** kafkajs heartbeats only between batches; a long restore must not cost us the session. */

@@ -1,7 +1,8 @@
 // The baseline the Kafka bench compares Riffle with: a hand-written kafkajs consume-transform-
 // produce loop, as an application would write it without an engine.
 // It lives here because only this folder may import kafkajs.
-import { Kafka, logLevel, type Message } from "kafkajs";
+import { Kafka, type Message } from "kafkajs";
+import { kafkaClientConfig } from "./kafka-client";
 import type { KafkaConnection } from "./kafka-config";
 
 export interface RawLoopOptions {
@@ -23,11 +24,9 @@ export interface RawLoop {
 
 /** Starts the loop; resolves once its consumer joined the group. */
 export async function startRawLoop(options: RawLoopOptions): Promise<RawLoop> {
-  const kafka = new Kafka({
-    clientId: `${options.connection.clientId}-raw`,
-    brokers: options.connection.brokers,
-    logLevel: logLevel.NOTHING,
-  });
+  const kafka = new Kafka(
+    kafkaClientConfig(options.connection, `${options.connection.clientId}-raw`),
+  );
   const producer = kafka.producer();
   const consumer = kafka.consumer({
     groupId: options.groupId,
