@@ -3,21 +3,23 @@
 // in the same run, alternating, best of BENCH_REPEATS (the machine is shared, single runs are
 // noisy). Run: npx tsx packages/engine/bench/kafka.bench.ts (BENCH_RECORDS, BENCH_REPEATS).
 import { type MockCluster, startMockCluster } from "../../../tools/kafka-mock";
-import { StreamsBuilder, type Topology } from "../src/index";
+import {
+  Consumed,
+  jsonSerde,
+  Produced,
+  type Serde,
+  StreamsBuilder,
+  stringSerde,
+  type Topology,
+} from "../src/index";
 import { buildForKafka, KafkaLog, KafkaRuntime, startRawLoop } from "../src/log/kafka";
+import { type Order, orders } from "./orders-data";
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 60_000);
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
 const PARTITIONS = 6;
 const TARGET = 0.8;
 const GROUP = { sessionTimeout: 6000, heartbeatInterval: 1000 };
-
-interface Order {
-  id: number;
-  customer: string;
-  amount: number;
-  currency: string;
-}
 
 interface Pipeline {
   name: string;
@@ -27,24 +29,35 @@ interface Pipeline {
   raw(): (key: Buffer | null, value: Buffer | null) => string[];
 }
 
+/** The serdes of the engine bench's JSON pipelines: string keys, JSON values. */
+const consumed = () => Consumed.with(stringSerde() as Serde, jsonSerde());
+const produced = () => Produced.with(stringSerde() as Serde, jsonSerde());
+
+/** P1 and P2 as in engine-pipelines.ts, reading `bench-in`. */
 const PIPELINES: Pipeline[] = [
   {
     name: "P1 filter+mapValues",
     define: (builder, sink) =>
       builder
-        .stream("bench-in")
-        .filter((_key, order: Order) => order.amount >= 50)
-        .mapValues((order: Order) => ({ id: order.id, cents: Math.round(order.amount * 100) }))
-        .to(sink),
+        .stream<string, Order>("bench-in", consumed())
+        .filter((_key, order) => order.amount > 100)
+        .mapValues((order) => ({ id: order.id, total: order.amount * 1.2 }))
+        .to(sink, produced()),
     raw: () => (_key, value) => {
       const order = JSON.parse(value!.toString()) as Order;
-      if (order.amount < 50) return [];
-      return [JSON.stringify({ id: order.id, cents: Math.round(order.amount * 100) })];
+      if (order.amount <= 100) return [];
+      return [JSON.stringify({ id: order.id, total: order.amount * 1.2 })];
     },
   },
   {
     name: "P2 count by key",
-    define: (builder, sink) => builder.stream("bench-in").groupByKey().count().toStream().to(sink),
+    define: (builder, sink) =>
+      builder
+        .stream<string, Order>("bench-in", consumed())
+        .groupByKey()
+        .count()
+        .toStream()
+        .to(sink, produced()),
     raw: () => {
       const counts = new Map<string, number>();
       return (key) => {
@@ -57,15 +70,17 @@ const PIPELINES: Pipeline[] = [
   },
 ];
 
+/** The engine bench's generated orders (orders-data.ts), written once to `bench-in`. */
 async function seed(cluster: MockCluster): Promise<void> {
   const log = new KafkaLog({ connection: connectionOf(cluster), applicationId: "bench-seed" });
-  for (let from = 0; from < RECORDS; from += 5000) {
-    const chunk = Array.from({ length: Math.min(5000, RECORDS - from) }, (_, i) => {
-      const id = from + i;
-      const customer = `customer-${id % 1000}`;
-      const order: Order = { id, customer, amount: (id * 37) % 100, currency: "EUR" };
-      return { topic: "bench-in", key: JSON.stringify(customer), value: JSON.stringify(order) };
-    });
+  const input = orders(RECORDS);
+  for (let from = 0; from < input.length; from += 5000) {
+    const chunk = input.slice(from, from + 5000).map((record) => ({
+      topic: "bench-in",
+      key: record.key,
+      value: JSON.stringify(record.value),
+      timestamp: record.timestamp,
+    }));
     await log.produce(chunk);
   }
   await log.stop();
