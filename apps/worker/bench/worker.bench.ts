@@ -7,7 +7,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { connect, type Tally } from "../test/live-client";
 
@@ -32,7 +32,12 @@ try {
   const first = await startWorker();
   const rssCreate = await idleRss(first);
   await stopWorker(first);
-  console.log("Riffle worker bench (embedded PGlite, embedded log, one machine)\n");
+  console.log("Riffle worker bench (embedded PGlite, embedded log, one machine)");
+  console.log(
+    `load average at start: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")} on ${cpus().length} cores\n`,
+  );
   console.log(`RSS idle, first start (creates the database): ${mb(rssCreate)}`);
   step("restart");
   const worker = await startWorker();

@@ -1,7 +1,9 @@
 // Assembles the worker: database, embedded log, services, REST routes, socket.io hub.
 // `startWorker` is what main.ts and the tests call; `close` is the graceful shutdown.
+import { join } from "node:path";
 import cors from "@fastify/cors";
 import swagger from "@fastify/swagger";
+import { DurableLog, type Log, MemoryLog } from "@riffle/engine";
 import Fastify, { type FastifyBaseLogger, LogController } from "fastify";
 import {
   jsonSchemaTransform,
@@ -21,12 +23,22 @@ import { sampleRoutes } from "./http/samples.routes";
 import { PUBLIC_ROUTES, systemRoutes } from "./http/system.routes";
 import { topicRoutes } from "./http/topics.routes";
 import { topologyRoutes } from "./http/topologies.routes";
+import { ksqlRoutes } from "./ksql/routes";
 import type { App, Services } from "./http/types";
 import { LiveHub } from "./live/hub";
 import { DeploymentService } from "./services/deployment.service";
 import { SampleService } from "./services/sample.service";
 import { TopicLog } from "./services/topic-log";
 import { TopologyService } from "./services/topology.service";
+
+/** How often the durable log applies retention. */
+const LOG_MAINTENANCE_MS = 60_000;
+
+/** Tests that keep the database in memory keep the log there too. */
+function openLog(config: Config, inMemory: boolean): Log & { maintain?(): Promise<void> } {
+  if (inMemory || config.log === "memory") return new MemoryLog();
+  return new DurableLog({ dir: join(config.dataDir, "log") });
+}
 
 export interface Worker {
   app: App;
@@ -60,7 +72,8 @@ export async function startWorker(
   });
   logger.info({ database: db.kind, applied: db.applied }, "database ready");
   let ready = false;
-  const topics = new TopicLog();
+  const log = openLog(config, options.inMemoryDatabase === true);
+  const topics = new TopicLog(log);
   const topologies = new TopologyService(db.prisma);
   const deployments = new DeploymentService({
     prisma: db.prisma,
@@ -115,6 +128,7 @@ export async function startWorker(
     deploymentRoutes,
     topicRoutes,
     sampleRoutes,
+    ksqlRoutes,
   ]) {
     routes(app, services);
   }
@@ -138,6 +152,11 @@ export async function startWorker(
   ready = true;
   logger.info({ url, resumed }, "worker ready");
 
+  const maintenance = setInterval(() => {
+    log.maintain?.().catch((err) => logger.error({ err }, "log maintenance failed"));
+  }, LOG_MAINTENANCE_MS);
+  maintenance.unref();
+
   let closing: Promise<void> | undefined;
   const close = (reason = "shutdown") =>
     (closing ??= (async () => {
@@ -147,6 +166,8 @@ export async function startWorker(
       await deployments.shutdown();
       await hub.close(reason);
       await app.close();
+      clearInterval(maintenance);
+      await log.close();
       await db.close();
       logger.info("worker stopped");
     })());

@@ -13,6 +13,7 @@ const Env = z.object({
   WEB_ORIGIN: z.string().default("http://localhost:3000"),
   RIFFLE_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
   RIFFLE_SAMPLES: z.enum(["on", "off"]).default("on"),
+  RIFFLE_LOG: z.enum(["durable", "memory"]).default("durable"),
   RIFFLE_LIVE_RATE: z.coerce.number().int().min(1).default(200),
   RIFFLE_LIVE_BUFFER: z.coerce.number().int().min(1).default(2000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -28,6 +29,8 @@ export interface Config {
   token?: string;
   webOrigins: string[];
   bodyLimit: number;
+  /** The embedded log: on disk in `<dataDir>/log` (LMDB), or in memory. */
+  log: "durable" | "memory";
   /** Start the sample generators at boot (embedded runtime only). */
   samples: boolean;
   /** Per live subscription: records a second unless it asks for more (up to 5,000), and most queued. */
@@ -54,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     token: e.RIFFLE_TOKEN,
     webOrigins: splitList(e.WEB_ORIGIN),
     bodyLimit: e.RIFFLE_BODY_LIMIT,
+    log: e.RIFFLE_LOG,
     samples: e.RIFFLE_SAMPLES === "on",
     liveRate: e.RIFFLE_LIVE_RATE,
     liveBuffer: e.RIFFLE_LIVE_BUFFER,

@@ -38,12 +38,13 @@ export async function freshStore(backend: Backend, persistent = false): Promise<
     const dir = mkdtempSync(join(tmpdir(), "riffle-worker-test-"));
     return { env: { RIFFLE_DATA_DIR: dir }, inMemory: !persistent, drop: async () => {} };
   }
+  const dataDir = mkdtempSync(join(tmpdir(), "riffle-worker-test-"));
   const name = `riffle_test_${Math.random().toString(36).slice(2, 10)}`;
   await adminQuery(backend.url!, `CREATE DATABASE ${name}`);
   const url = new URL(backend.url!);
   url.pathname = `/${name}`;
   return {
-    env: { DATABASE_URL: url.toString() },
+    env: { DATABASE_URL: url.toString(), RIFFLE_DATA_DIR: dataDir },
     inMemory: false,
     drop: () => adminQuery(backend.url!, `DROP DATABASE ${name} WITH (FORCE)`),
   };

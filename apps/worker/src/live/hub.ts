@@ -70,6 +70,10 @@ export class LiveHub {
     this.timer = setInterval(() => this.flush(), options.flushIntervalMs ?? 20);
   }
 
+  watched(deploymentId: string): boolean {
+    return (this.io.sockets.adapter.rooms.get(room(deploymentId))?.size ?? 0) > 0;
+  }
+
   publishRecord(deploymentId: string, record: OutputRecord) {
     for (const sub of this.subscribersOf(deploymentId)) {
       if (record.topic !== undefined || sub.taps.has(record.nodeId)) sub.queue.offer(record);

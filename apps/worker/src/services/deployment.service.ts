@@ -185,6 +185,7 @@ export class DeploymentService {
         document: checked(dep.version.document),
         runtime: dep.runtime,
         topics: this.o.topics,
+        watched: () => this.hub?.watched(id) ?? false,
         onOutput: (record) => this.hub?.publishRecord(id, record),
         onError: (error) => this.fail(id, error),
       });

@@ -42,6 +42,8 @@ export interface RunnerOptions {
   document: Topology;
   runtime: "embedded" | "kafka";
   topics: TopicLog;
+  /** Whether anyone watches the output now: decoding sink records for nobody is wasted work. */
+  watched(): boolean;
   onOutput(record: OutputRecord): void;
   onError(error: Error): void;
 }
@@ -73,6 +75,7 @@ export async function startRunner(options: RunnerOptions): Promise<RunningDeploy
     guarantee: "exactly_once_v2",
     idleWaitMs: IDLE_WAIT_MS,
     onOutput: (records) => {
+      if (!options.watched()) return;
       for (const r of records) options.onOutput(sinkOutput(r, sinkNode(r.topic)));
     },
     onStatus: (status, error) => {

@@ -1,7 +1,7 @@
-// The worker's view of the embedded log (the engine's MemoryLog): declared topics, test records
-// produced through the API, sample data and peeks, with keys and values decoded for JSON.
-// Deployments read and write the same log directly through the engine.
-import { type LogRecord as EngineRecord, MemoryLog } from "@riffle/engine";
+// The worker's view of the embedded log (the engine's DurableLog in the data directory, or its
+// MemoryLog): declared topics, test records produced through the API, sample data and peeks,
+// with keys and values decoded for JSON. Deployments use the same log through the engine.
+import type { DurableTopicConfig, LogRecord as EngineRecord, Log } from "@riffle/engine";
 import { decode, encodeKey, encodeValue } from "./record-codec";
 
 /** A record as the API shows it. */
@@ -30,12 +30,20 @@ export interface TopicInfo {
   endOffsets: number[];
 }
 
+/** Per partition, the oldest records go once a partition holds this much (durable log). */
+const RETENTION_BYTES = 64 * 1024 * 1024;
+
 export class TopicLog {
-  constructor(readonly log = new MemoryLog()) {}
+  /** Topics this process declared or wrote; the log itself may not list its topics. */
+  private readonly known = new Set<string>();
+
+  constructor(readonly log: Log & { topicNames?(): string[] }) {}
 
   /** Creates the topic; an existing topic keeps its partition count (as Kafka's would). */
   async declare(name: string, partitions: number): Promise<TopicInfo> {
-    await this.log.createTopic(name, { partitions });
+    const config: DurableTopicConfig = { partitions, retentionBytes: RETENTION_BYTES };
+    await this.log.createTopic(name, config);
+    this.known.add(name);
     return (await this.info(name))!;
   }
 
@@ -49,13 +57,14 @@ export class TopicLog {
   }
 
   async list(): Promise<TopicInfo[]> {
-    const names = this.log.topicNames().sort();
+    const names = [...new Set([...this.known, ...(this.log.topicNames?.() ?? [])])].sort();
     return (await Promise.all(names.map((n) => this.info(n)))).filter((t) => t !== undefined);
   }
 
   /** Appends to each record's key partition (or the given one); a new topic gets 1 partition. */
   async append(topic: string, inputs: ProduceInput[]): Promise<TopicRecord[]> {
     const now = Date.now();
+    this.known.add(topic);
     const written = await this.log.append(
       inputs.map((r) => ({
         topic,
