@@ -140,6 +140,7 @@ class Lowering {
       case "/":
       case "%": {
         const t = this.typeOf(e);
+        if (t.kind === "STRING") return call("plusStrings", left, right);
         const kind =
           t.kind === "INT" || t.kind === "BIGINT" || t.kind === "DECIMAL" ? t.kind : "DOUBLE";
         const helper = ARITHMETIC[kind][e.op];

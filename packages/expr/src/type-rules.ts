@@ -8,6 +8,7 @@ import {
   isNumeric,
   NULL,
   type SqlType,
+  STRING,
   typesEqual,
   widenNumeric,
 } from "./types";
@@ -15,6 +16,7 @@ import {
 /** Result type of `a op b`, or a message when the operator does not apply. */
 export function arithmeticType(op: ArithmeticOp, a: SqlType, b: SqlType): SqlType | string {
   if (a.kind === "NULL" && b.kind === "NULL") return NULL;
+  if (op === "+" && isStringOrNull(a) && isStringOrNull(b)) return STRING;
   if (a.kind === "NULL" || b.kind === "NULL") {
     const other = a.kind === "NULL" ? b : a;
     if (isNumeric(other)) return other;
@@ -29,6 +31,11 @@ export function arithmeticType(op: ArithmeticOp, a: SqlType, b: SqlType): SqlTyp
   const wide = widenNumeric(a, b);
   if (wide.kind !== "DECIMAL") return wide;
   return decimalArithmetic(op, asDecimal(a), asDecimal(b));
+}
+
+/** ksqlDB's `+` also joins two STRINGs. */
+function isStringOrNull(t: SqlType): boolean {
+  return t.kind === "STRING" || t.kind === "NULL";
 }
 
 type Dec = { precision: number; scale: number };

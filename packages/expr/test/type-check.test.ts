@@ -102,9 +102,10 @@ describe("operators", () => {
     expect(typeOf("amount = price")).toBe("BOOLEAN");
   });
 
-  it("rejects + on strings and points to CONCAT or ||", () => {
-    expect(errors("name + 'x'")[0].message).toBe(
-      "cannot apply '+' to STRING and STRING (join strings with CONCAT or ||)",
+  it("ksqlDB: + on two STRINGs concatenates; + on a STRING and a number points to CONCAT", () => {
+    expect(typeOf("name + 'x'")).toBe("STRING");
+    expect(errors("name + 1")[0].message).toBe(
+      "cannot apply '+' to STRING and INT (join strings with CONCAT or ||)",
     );
     expect(typeOf("name || 'x'")).toBe("STRING");
     expect(errors("name || 1")[0].message).toBe("'||' joins strings, got INT");

@@ -1,6 +1,6 @@
 // Catalogue entries of the string functions (runtime in ../runtime/strings).
-import { arrayOf, INT, STRING } from "../types";
-import { defineFunction, type FunctionDef } from "./define";
+import { arrayOf, BYTES, formatType, INT, type SqlType, STRING } from "../types";
+import { defineFunction, type FunctionDef, type HelperName } from "./define";
 
 const unary = (
   name: string,
@@ -18,6 +18,32 @@ const unary = (
     returns: STRING,
     helper,
   });
+
+/**
+ * ksqlDB's CONCAT, CONCAT_WS and SUBSTRING also take BYTES (all string-like arguments BYTES);
+ * the signature text stays the STRING form, which docs/expressions.md is generated from.
+ */
+function stringOrBytes(name: string, from: number, upTo = Number.POSITIVE_INFINITY) {
+  const kindOf = (args: SqlType[]) => (args.some((a) => a.kind === "BYTES") ? BYTES : STRING);
+  return {
+    returns: (args: SqlType[]): SqlType | string => {
+      const kind = kindOf(args);
+      for (let i = from; i < Math.min(args.length, upTo); i++) {
+        if (args[i].kind !== "NULL" && args[i].kind !== kind.kind)
+          return `${name} argument ${i + 1} must be ${formatType(kind)}, got ${formatType(args[i])}`;
+      }
+      return kind;
+    },
+    helper:
+      (strings: HelperName, bytes: HelperName) =>
+      (args: SqlType[]): HelperName =>
+        kindOf(args).kind === "BYTES" ? bytes : strings,
+  };
+}
+
+const CONCAT_TYPES = stringOrBytes("CONCAT", 0);
+const CONCAT_WS_TYPES = stringOrBytes("CONCAT_WS", 0);
+const SUBSTRING_TYPES = stringOrBytes("SUBSTRING", 0, 1);
 
 export const STRING_FUNCTIONS: FunctionDef[] = [
   unary("UCASE", "ucase", "Upper-cases the string.", "UCASE('eu') => 'EU'"),
@@ -37,10 +63,10 @@ export const STRING_FUNCTIONS: FunctionDef[] = [
     signature: "CONCAT(str STRING, ...) -> STRING",
     doc: "Joins the strings; null arguments are skipped. `a || b` is the same.",
     example: "CONCAT('a', NULL, 'b') => 'ab'",
-    params: [STRING],
-    rest: STRING,
-    returns: STRING,
-    helper: "concat",
+    params: ["any"],
+    rest: "any",
+    returns: CONCAT_TYPES.returns,
+    helper: CONCAT_TYPES.helper("concat", "concatBytes"),
   }),
   defineFunction({
     name: "CONCAT_WS",
@@ -48,10 +74,10 @@ export const STRING_FUNCTIONS: FunctionDef[] = [
     signature: "CONCAT_WS(separator STRING, str STRING, ...) -> STRING",
     doc: "Joins the strings with a separator, skipping nulls; null if the separator is null.",
     example: "CONCAT_WS('-', 'a', NULL, 'b') => 'a-b'",
-    params: [STRING, STRING],
-    rest: STRING,
-    returns: STRING,
-    helper: "concatWs",
+    params: ["any", "any"],
+    rest: "any",
+    returns: CONCAT_WS_TYPES.returns,
+    helper: CONCAT_WS_TYPES.helper("concatWs", "concatWsBytes"),
   }),
   defineFunction({
     name: "SUBSTRING",
@@ -59,10 +85,10 @@ export const STRING_FUNCTIONS: FunctionDef[] = [
     signature: "SUBSTRING(str STRING, pos INT [, length INT]) -> STRING",
     doc: "The part of the string from 1-based position pos (negative: from the end), of length characters or to the end.",
     example: "SUBSTRING('Riffle', 2, 3) => 'iff'; SUBSTRING('Riffle', -3) => 'fle'",
-    params: [STRING, INT, INT],
+    params: ["any", INT, INT],
     required: 2,
-    returns: STRING,
-    helper: "substring",
+    returns: SUBSTRING_TYPES.returns,
+    helper: SUBSTRING_TYPES.helper("substring", "substringBytes"),
   }),
   defineFunction({
     name: "LEN",

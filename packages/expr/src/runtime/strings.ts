@@ -45,6 +45,29 @@ export function substring(s: unknown, pos: unknown, length?: unknown): string | 
   return str.slice(start, end);
 }
 
+/** `a + b` on two STRINGs (ksqlDB): concatenation, null when either side is null. */
+export const plusStrings = strict((a: unknown, b: unknown) => String(a) + String(b));
+
+// BYTES travel as base64 text (as JSON carries them); atob/btoa give one char per byte, so the
+// string helpers above work on the decoded bytes unchanged.
+const fromBytes = (b: unknown) => (b == null ? b : atob(String(b)));
+const toBytes = (s: string | null) => (s == null ? s : btoa(s));
+
+/** CONCAT on BYTES: the bytes joined, null arguments skipped. */
+export function concatBytes(...parts: unknown[]): string {
+  return btoa(concat(...parts.map(fromBytes)));
+}
+
+/** CONCAT_WS on BYTES: null separator gives null; null parts are skipped. */
+export function concatWsBytes(separator: unknown, ...parts: unknown[]): string | null {
+  return toBytes(concatWs(fromBytes(separator), ...parts.map(fromBytes)));
+}
+
+/** SUBSTRING on BYTES: 1-based byte positions, as for strings. */
+export function substringBytes(b: unknown, pos: unknown, length?: unknown): string | null {
+  return toBytes(substring(fromBytes(b), pos, length));
+}
+
 /** SPLIT(s, delimiter): an empty delimiter splits into characters. */
 export const split = onStrings((s, delimiter) => (delimiter === "" ? [...s] : s.split(delimiter)));
 
