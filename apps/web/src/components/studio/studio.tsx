@@ -40,6 +40,13 @@ function StudioBody({ topologyId }: { topologyId: string }) {
   }, []);
   useKeyboardShortcuts();
 
+  // Nothing is editable before the topology is loaded: an edit made earlier would be replaced.
+  if (loadState === "loading")
+    return (
+      <main className="page" aria-busy="true">
+        <p className="muted">Opening the topology…</p>
+      </main>
+    );
   if (loadState === "error")
     return (
       <main className="page">
