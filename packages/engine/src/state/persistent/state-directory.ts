@@ -4,7 +4,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type Database, open, type RootDatabase } from "lmdb";
-import type { ChangeLogger, ChangelogEntry, StateStore } from "../store";
+import type { ChangelogEntry, StateStore } from "../store";
 import { storeKey } from "../store-key";
 
 type StoreId = [store: string, partition: number];
