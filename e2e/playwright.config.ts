@@ -1,6 +1,7 @@
 // Playwright for Riffle's journeys: Debian's Chromium (never a downloaded browser), one worker
 // and one web app started by global-setup on private ports with a blank database.
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./chromium";
 import { WEB_URL } from "./env";
 
 export default defineConfig({
@@ -18,18 +19,6 @@ export default defineConfig({
     baseURL: WEB_URL,
     viewport: { width: 1440, height: 900 },
     screenshot: "only-on-failure",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
 });

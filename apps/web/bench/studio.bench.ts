@@ -5,6 +5,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@riffle/e2e";
 import { chromium, type Page } from "playwright-core";
 import { generateTopology } from "./generate";
 
@@ -135,19 +136,7 @@ async function run(page: Page, nodes: number): Promise<Figures> {
 }
 
 const { child, dataDir } = start();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {
   await waitFor(`http://127.0.0.1:${WORKER}/health`, 180_000);
   await waitFor(`http://127.0.0.1:${WEB}/`, 300_000);
