@@ -32,10 +32,17 @@ describe("dead letters", () => {
     const t = await call(w, "POST", "/topologies", { name: "router", document: routed });
     const dep = await call(w, "POST", "/deployments", { topologyId: t.body.id });
     expect(dep.body.status).toBe("running");
-    await call(w, "POST", "/topics/to-route/records", [
+    const produced = await call(w, "POST", "/topics/to-route/records", [
       { key: "a", value: { target: "routed-a" } },
       { key: "b", value: { target: null } },
     ]);
+    expect(produced.body).toEqual({
+      count: 2,
+      positions: [
+        { partition: 0, offset: 0 },
+        { partition: 0, offset: 1 },
+      ],
+    });
     expect((await records(w, "routed-a", 1))[0].value).toEqual({ target: "routed-a" });
 
     const deadTopic = `${dep.body.applicationId}-dlq`;

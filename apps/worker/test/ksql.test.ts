@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, passThrough, records, startTestWorker, type TestWorker } from "./harness";
 
 const ORDERS = `CREATE STREAM ORDERS (ID STRING KEY, CUSTOMER STRING, AMOUNT INT)
-  WITH (KAFKA_TOPIC='orders', VALUE_FORMAT='JSON', PARTITIONS=1);`;
+  WITH (KAFKA_TOPIC='shop_orders', VALUE_FORMAT='JSON', PARTITIONS=1);`;
 const TOTALS = `CREATE TABLE TOTALS AS
   SELECT CUSTOMER, COUNT(*) AS N, SUM(AMOUNT) AS TOTAL FROM ORDERS GROUP BY CUSTOMER EMIT CHANGES;`;
 
@@ -20,7 +20,10 @@ describe("POST /ksql", () => {
   const pull = async (sql: string) => {
     const res = await w.app.inject({ method: "POST", url: "/query-stream", payload: { sql } });
     expect(res.statusCode).toBe(200);
-    return res.body.trim().split("\n").map((l) => JSON.parse(l));
+    return res.body
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
   };
 
   it("creates a stream and a CTAS whose persistent query is a worker deployment", async () => {
@@ -40,18 +43,20 @@ describe("POST /ksql", () => {
     const dep = await call(w, "GET", `/deployments/${q.deploymentId}`);
     expect(dep.body.status).toBe("running");
     const topologies = await call(w, "GET", "/topologies");
-    expect(topologies.body.map((t: { name: string }) => t.name)).toContain(`ksql/riffle/${queryId}`);
+    expect(topologies.body.map((t: { name: string }) => t.name)).toContain(
+      `ksql/riffle/${queryId}`,
+    );
   });
 
   it("lists streams, tables and topics and describes a source with its readers", async () => {
     const [streams, tables, topics] = (await ksql("SHOW STREAMS; LIST TABLES; SHOW TOPICS;")).body;
     expect(streams.streams).toEqual([
-      expect.objectContaining({ type: "STREAM", name: "ORDERS", topic: "orders" }),
+      expect.objectContaining({ type: "STREAM", name: "ORDERS", topic: "shop_orders" }),
     ]);
     expect(tables.tables).toEqual([expect.objectContaining({ type: "TABLE", name: "TOTALS" })]);
     expect(topics["@type"]).toBe("kafka_topics");
     expect(topics.topics.map((t: { name: string }) => t.name)).toEqual(
-      expect.arrayContaining(["orders", "TOTALS"]),
+      expect.arrayContaining(["shop_orders", "TOTALS"]),
     );
     const d = (await ksql("DESCRIBE ORDERS EXTENDED;")).body[0].sourceDescription;
     expect(d.fields).toEqual([
@@ -78,7 +83,9 @@ describe("POST /ksql", () => {
   });
 
   it("refuses a pull query on a stream with ksqlDB's reason", async () => {
-    const res = await call(w, "POST", "/query-stream", { sql: "SELECT * FROM ORDERS WHERE ID = 'a1'" });
+    const res = await call(w, "POST", "/query-stream", {
+      sql: "SELECT * FROM ORDERS WHERE ID = 'a1'",
+    });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({
       "@type": "statement_error",
@@ -108,19 +115,26 @@ describe("POST /ksql", () => {
     });
     const missing = await ksql("SHOW TABLES;\nCREATE STREAM X AS\n  SELECT * FROM NOPE;");
     expect(missing.body).toMatchObject({ message: "NOPE does not exist.", line: 3, column: 17 });
-    expect((await ksql("TERMINATE CTAS_NOPE_1;")).body.message).toBe("Unknown queryId: CTAS_NOPE_1");
+    expect((await ksql("TERMINATE CTAS_NOPE_1;")).body.message).toBe(
+      "Unknown queryId: CTAS_NOPE_1",
+    );
   });
 
   it("lists a topology deployed on the canvas in SHOW QUERIES", async () => {
     const t = await call(w, "POST", "/topologies", { name: "drawn", document: passThrough() });
-    const dep = await call(w, "POST", "/deployments", { topologyId: t.body.id, runtime: "embedded" });
+    const dep = await call(w, "POST", "/deployments", {
+      topologyId: t.body.id,
+      runtime: "embedded",
+    });
     expect(dep.status).toBe(201);
     const queries = (await ksql("SHOW QUERIES;")).body[0].queries;
     expect(queries.map((q: { deploymentId: string }) => q.deploymentId)).toContain(dep.body.id);
   });
 
   it("sets and unsets properties for the rest of the request", async () => {
-    const res = await ksql("SET 'auto.offset.reset'='earliest'; SHOW PROPERTIES; UNSET 'auto.offset.reset'; SHOW PROPERTIES;");
+    const res = await ksql(
+      "SET 'auto.offset.reset'='earliest'; SHOW PROPERTIES; UNSET 'auto.offset.reset'; SHOW PROPERTIES;",
+    );
     expect(res.body[1].properties).toEqual({ "auto.offset.reset": "earliest" });
     expect(res.body[3].properties).toEqual({});
   });
@@ -131,8 +145,19 @@ describe("POST /ksql", () => {
     expect(terminated.body[0].commandStatus.message).toBe("Query terminated.");
     const dropped = await ksql("DROP TABLE TOTALS; DROP STREAM ORDERS;");
     expect(dropped.status).toBe(200);
-    expect(dropped.body[1].commandStatus.message).toBe("Source `ORDERS` (topic: orders) was dropped.");
+    expect(dropped.body[1].commandStatus.message).toBe(
+      "Source `ORDERS` (topic: shop_orders) was dropped.",
+    );
     expect((await ksql("SHOW STREAMS;")).body[0].streams).toEqual([]);
+  });
+
+  it("refuses a declaration whose topic exists with other partitions, as ksqlDB does", async () => {
+    const res = await ksql(
+      "CREATE STREAM S (ID STRING KEY) WITH (KAFKA_TOPIC='orders', VALUE_FORMAT='JSON', PARTITIONS=2);",
+    );
+    expect(res.body.message).toMatch(
+      /already exists, with different partition.*expects 2 partitions/,
+    );
   });
 
   async function commandCount() {

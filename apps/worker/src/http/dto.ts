@@ -161,6 +161,10 @@ export const ProduceRecord = z
   })
   .meta({ id: "ProduceRecord" });
 export const ProduceBody = z.union([ProduceRecord, z.array(ProduceRecord).min(1).max(10_000)]);
+export const ProducedBatch = z.object({
+  count: z.number().int(),
+  positions: z.array(z.object({ partition: z.number().int(), offset: z.number().int() })),
+});
 export const CreateTopic = z.object({
   name: z.string().min(1).max(249),
   partitions: z.number().int().min(1).max(1000),

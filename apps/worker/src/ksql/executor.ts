@@ -8,7 +8,7 @@ import type { Services } from "../http/types";
 import { declarationOf, KsqlCatalog, type PersistentQuery } from "./catalog";
 import type { CommandsLog } from "./commands-log";
 import { insertValues } from "./insert-values";
-import { type Origin, planSql } from "./plan-sql";
+import { type ExistingTopics, type Origin, planSql } from "./plan-sql";
 import { describeSource, listQueries, listSources, listTopics } from "./responses";
 import { errorBody, StatementError, type StatementErrorBody } from "./statement-error";
 import { classify, type Statement } from "./statement-kind";
@@ -48,7 +48,7 @@ export class KsqlExecutor {
       const commands = await this.commands.read();
       for (const c of commands) {
         try {
-          const checked = this.check(c.statement, { line: 1, column: 1 }, c.properties);
+          const checked = await this.check(c.statement, { line: 1, column: 1 }, c.properties);
           await checked.apply(c.sequence);
         } catch (err) {
           this.logger.warn({ err, statement: c.statement }, "commands log: statement skipped");
@@ -64,7 +64,7 @@ export class KsqlExecutor {
     const results: object[] = [];
     for (const s of splitStatements(script)) {
       try {
-        const checked = this.check(s.text, s, properties);
+        const checked = await this.check(s.text, s, properties);
         const sequence = checked.logged
           ? await this.commands.append({ statement: s.text, properties })
           : -1;
@@ -81,7 +81,7 @@ export class KsqlExecutor {
     return { ok: true, results };
   }
 
-  private check(text: string, origin: Origin, properties: Properties): Checked {
+  private async check(text: string, origin: Origin, properties: Properties): Promise<Checked> {
     const stmt = classify(text);
     if (!stmt) {
       throw new StatementError(
@@ -93,21 +93,27 @@ export class KsqlExecutor {
     return this.checkKind(stmt, text, origin, properties);
   }
 
-  private checkKind(stmt: Statement, text: string, origin: Origin, props: Properties): Checked {
+  private async checkKind(
+    stmt: Statement,
+    text: string,
+    origin: Origin,
+    props: Properties,
+  ): Promise<Checked> {
     const { catalog, services } = this;
     switch (stmt.kind) {
       case "create-source":
-        return this.checkCreateSource(text, origin);
+        return this.checkCreateSource(text, origin, await this.services.topics.list());
       case "create-as-select":
       case "insert-select":
-        return this.checkPersistentQuery(stmt, text, origin);
+        return this.checkPersistentQuery(stmt, text, origin, await this.services.topics.list());
       case "insert-values":
         return local(() => insertValues(catalog, services.topics, stmt, origin));
       case "show":
         return local(async () => {
           if (stmt.what === "QUERIES") return listQueries(catalog, services);
           if (stmt.what === "TOPICS") return listTopics(services);
-          if (stmt.what === "PROPERTIES") return { "@type": "properties", properties: props };
+          if (stmt.what === "PROPERTIES")
+            return { "@type": "properties", properties: { ...props } };
           return listSources(catalog, stmt.what);
         });
       case "describe":
@@ -141,8 +147,18 @@ export class KsqlExecutor {
     }
   }
 
-  private checkCreateSource(text: string, origin: Origin): Checked {
-    const planned = planSql(this.catalog, text, origin, "ksql");
+  private checkCreateSource(text: string, origin: Origin, existing: ExistingTopics): Checked {
+    const planned = planSql(this.catalog, text, origin, "ksql", existing);
+    for (const t of planned.document.topics) {
+      const found = existing.find((e) => e.name === t.name);
+      if (found && found.partitions !== t.partitions) {
+        throw new StatementError(
+          `A Kafka topic with the name '${t.name}' already exists, with different partition/replica configuration than required. KSQL expects ${t.partitions} partitions (topic has ${found.partitions}).`,
+          origin.line,
+          origin.column,
+        );
+      }
+    }
     return {
       logged: true,
       apply: async () => {
@@ -162,12 +178,13 @@ export class KsqlExecutor {
     stmt: Extract<Statement, { kind: "create-as-select" | "insert-select" }>,
     text: string,
     origin: Origin,
+    existing: ExistingTopics,
   ): Checked {
     const sink = stmt.kind === "insert-select" ? stmt.target : stmt.name;
     if (stmt.kind === "insert-select" && !this.catalog.sources.has(sink)) {
       throw new StatementError(`${sink} does not exist.`, origin.line, origin.column);
     }
-    const planned = planSql(this.catalog, text, origin, sink);
+    const planned = planSql(this.catalog, text, origin, sink, existing);
     return {
       logged: true,
       apply: async (sequence) => {

@@ -26,9 +26,18 @@ function inputTopic(n: Topology["nodes"][number]): string[] {
   return typeof topic === "string" ? [topic] : [];
 }
 
-export function planSql(catalog: KsqlCatalog, text: string, origin: Origin, name: string): Planned {
+/** Topics on the log with their partition counts: declarations without PARTITIONS use them. */
+export type ExistingTopics = { name: string; partitions: number }[];
+
+export function planSql(
+  catalog: KsqlCatalog,
+  text: string,
+  origin: Origin,
+  name: string,
+  topics: ExistingTopics,
+): Planned {
   const prefix = catalog.script();
-  const r = importSql(`${prefix}${text};`, { name });
+  const r = importSql(`${prefix}${text};`, { name, topics });
   if (!r.ok) {
     const e = r.errors[0]!;
     const at = toRequest(e.line - lineCount(prefix), e.column, origin);

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { startRunner } from "../services/runner";
 import type { TopicLog } from "../services/topic-log";
 import type { KsqlCatalog } from "./catalog";
-import { type Origin, planSql } from "./plan-sql";
+import { type ExistingTopics, type Origin, planSql } from "./plan-sql";
 import { columnsOf, header, type QueryHeader, toRow } from "./query-rows";
 import { StatementError } from "./statement-error";
 
@@ -33,7 +33,7 @@ export async function pushQuery(
   const limit = m[1] === undefined ? Number.POSITIVE_INFINITY : Number(m[1]);
   const select = sql.trim().slice(0, m.index);
   const id = `transient_${randomUUID().slice(0, 8)}`;
-  const planned = planTransient(catalog, select, id, origin);
+  const planned = planTransient(catalog, select, id, origin, await topics.list());
   const sink = planned.added[0]!;
   const columns = columnsOf(sink);
   let sent = 0;
@@ -66,7 +66,13 @@ export async function pushQuery(
 }
 
 /** Plans the SELECT as a CSAS (or CTAS when it aggregates) into a private topic. */
-function planTransient(catalog: KsqlCatalog, select: string, id: string, origin: Origin) {
+function planTransient(
+  catalog: KsqlCatalog,
+  select: string,
+  id: string,
+  origin: Origin,
+  existing: ExistingTopics,
+) {
   const name = id.toUpperCase();
   const shift = (kind: string) => `CREATE ${kind} ${name} WITH (KAFKA_TOPIC='_riffle_${id}') AS `;
   // The SELECT's own positions are what the caller sent: shift columns back by the prefix.
@@ -77,6 +83,7 @@ function planTransient(catalog: KsqlCatalog, select: string, id: string, origin:
       prefix + select,
       { line: origin.line, column: origin.column - prefix.length },
       name,
+      existing,
     );
   };
   try {
