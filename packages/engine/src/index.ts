@@ -39,6 +39,17 @@ export * from "./kstream/time-windowed-kstream";
 export * from "./kstream/time-windows";
 export * from "./log";
 export * from "./log/durable";
+export {
+  buildForKafka,
+  describeError,
+  type KafkaConnection,
+  KafkaLog,
+  KafkaLogError,
+  KafkaRuntime,
+  type KafkaRuntimeOptions,
+  type KafkaStatus,
+  kafkaConnectionFromEnv,
+} from "./log/kafka";
 export type { MetricsSnapshot, NodeCounters } from "./processor/metrics";
 export {
   Change,

@@ -16,7 +16,6 @@ export {
   KafkaLog,
   type KafkaLogOptions,
   type KafkaRunHandlers,
-  type ProcessingGuarantee,
 } from "./kafka-log";
 export { type RawLoop, type RawLoopOptions, startRawLoop } from "./kafka-raw-loop";
 export type { DeadLetter, KafkaRecord, OutgoingRecord, TopicPartition } from "./kafka-record";

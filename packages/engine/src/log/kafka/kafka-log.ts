@@ -1,6 +1,7 @@
 // The Kafka log: one deployment's consumer group (named by its application id), the producer
 // for sink, repartition and changelog records, and offset commits under the chosen guarantee.
 import { type Admin, type Consumer, type EachBatchPayload, Kafka, type Producer } from "kafkajs";
+import type { ProcessingGuarantee } from "../../runtime/deployment";
 import { KafkaAdmin } from "./kafka-admin";
 import { classify, kafkaClientConfig } from "./kafka-client";
 import type { KafkaConnection } from "./kafka-config";
@@ -26,8 +27,6 @@ import {
   supportsTopicAdmin,
   type TopicSpec,
 } from "./kafka-topics";
-
-export type ProcessingGuarantee = "at_least_once" | "exactly_once_v2";
 
 export interface KafkaLogOptions {
   connection: KafkaConnection;
