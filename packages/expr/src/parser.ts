@@ -330,12 +330,12 @@ class ExpressionParser {
     return { kind: "map", entries, pos };
   }
 
-  /** `STRUCT(name := value, ...)`. */
+  /** `STRUCT(name := value, ...)`; unquoted field names are upper-cased (ksqlDB). */
   private structConstructor(pos: Expr["pos"]): Expr {
     const fields = this.entries(() => {
-      const { name } = this.name("a field name");
+      const { name, quoted } = this.name("a field name");
       this.s.expectSymbol(":=");
-      return { name, value: this.expression(0) };
+      return { name: quoted ? name : name.toUpperCase(), value: this.expression(0) };
     });
     return { kind: "struct", fields, pos };
   }

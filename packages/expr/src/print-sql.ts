@@ -49,8 +49,13 @@ export function printSql(e: Expr): string {
     case "map":
       return `MAP(${e.entries.map((m) => `${printSql(m.key)} := ${printSql(m.value)}`).join(", ")})`;
     case "struct":
-      return `STRUCT(${e.fields.map((f) => `${quoteIdentifier(f.name)} := ${printSql(f.value)}`).join(", ")})`;
+      return `STRUCT(${e.fields.map((f) => `${fieldName(f.name)} := ${printSql(f.value)}`).join(", ")})`;
   }
+}
+
+/** A STRUCT field name: bare only when parsing it back (which upper-cases) gives the same name. */
+function fieldName(name: string): string {
+  return name === name.toUpperCase() ? quoteIdentifier(name) : `\`${name.replace(/`/g, "``")}\``;
 }
 
 function literal(e: Extract<Expr, { kind: "literal" }>): string {

@@ -194,16 +194,16 @@ describe("CASE, CAST, calls and constructors", () => {
     expect(tree("unix_timestamp()")).toEqual({ kind: "call", name: "UNIX_TIMESTAMP", args: [] });
   });
 
-  it("parses ARRAY[...], MAP(k := v), MAP(k, v) and STRUCT(name := v)", () => {
+  it("parses ARRAY[...], MAP(k := v), MAP(k, v) and STRUCT(name := v) (ksqlDB: unquoted field names upper-cased)", () => {
     expect(tree("ARRAY[1, 2]")).toEqual({ kind: "array", elements: [int(1), int(2)] });
     const map = { kind: "map", entries: [{ key: str("a"), value: int(1) }] };
     expect(tree("MAP('a' := 1)")).toEqual(map);
     expect(tree("MAP('a', 1)")).toEqual(map);
-    expect(tree("STRUCT(x := 1, `Y` := 'b')")).toEqual({
+    expect(tree("STRUCT(x := 1, `y` := 'b')")).toEqual({
       kind: "struct",
       fields: [
-        { name: "x", value: int(1) },
-        { name: "Y", value: str("b") },
+        { name: "X", value: int(1) },
+        { name: "y", value: str("b") },
       ],
     });
   });

@@ -89,7 +89,7 @@ describe("printing Java", () => {
     expect(java("price + 1.50")).toBe(
       'Fn.addDec(value.get("price"), new java.math.BigDecimal("1.50"), 2)',
     );
-    expect(java("STRUCT(a := 1)")).toBe('Fn.struct(java.util.List.of("a"), 1)');
+    expect(java("STRUCT(a := 1)")).toBe('Fn.struct(java.util.List.of("A"), 1)');
   });
 });
 

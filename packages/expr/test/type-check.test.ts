@@ -161,8 +161,8 @@ describe("CASE, CAST, constructors", () => {
   it("types ARRAY, MAP and STRUCT constructors", () => {
     expect(typeOf("ARRAY[1, total]")).toBe("ARRAY<BIGINT>");
     expect(typeOf("MAP('a' := 1.5E0)")).toBe("MAP<STRING, DOUBLE>");
-    expect(typeOf("STRUCT(a := 1, b := name)")).toBe("STRUCT<a INT, b STRING>");
-    expect(errors("STRUCT(a := 1, a := 2)")[0].message).toBe("STRUCT field 'a' is given twice");
+    expect(typeOf("STRUCT(a := 1, `b` := name)")).toBe("STRUCT<A INT, b STRING>");
+    expect(errors("STRUCT(a := 1, A := 2)")[0].message).toBe("STRUCT field 'A' is given twice");
     expect(errors("attrs[1]")[0].message).toBe("this map's keys are STRING, got INT");
     expect(errors("ARRAY[]")[0].message).toBe(
       "ARRAY[] needs at least one element to know its type",
