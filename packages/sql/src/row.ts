@@ -1,7 +1,7 @@
 // The shape of rows flowing between planned nodes (ksqlDB's logical schema): key and value
 // columns, each optionally qualified by a source alias, plus the pseudo-columns it offers.
 import type { Scope, ScopeColumn, SqlType } from "@riffle/expr";
-import { parseType } from "@riffle/expr";
+import { RESERVED as EXPRESSION_RESERVED, parseType } from "@riffle/expr";
 
 export interface RowColumn {
   name: string;
@@ -33,9 +33,10 @@ export function pseudoColumnsOf(row: Row): string[] {
   return row.windowed ? [...names, "WINDOWSTART", "WINDOWEND"] : names;
 }
 
-/** An identifier as it must be written in an expression: quoted unless plain upper case. */
+/** An identifier as it must be written in an expression: quoted unless plain upper case and not a keyword. */
 export function quoteName(name: string): string {
-  return /^[A-Z_][A-Z0-9_]*$/.test(name) ? name : `\`${name.replace(/`/g, "``")}\``;
+  const bare = /^[A-Z_][A-Z0-9_]*$/.test(name) && !EXPRESSION_RESERVED.has(name);
+  return bare ? name : `\`${name.replace(/`/g, "``")}\``;
 }
 
 /** Column types repeat across every scope of an import: parse each text once. */

@@ -46,6 +46,15 @@ describe("CREATE STREAM / TABLE", () => {
     });
   });
 
+  it("ksqlDB: a quoted keyword (`END`) is a column name, in declarations and projections", () => {
+    const r = ok(
+      "CREATE STREAM T (K STRING KEY, START STRING, `END` STRING) WITH (kafka_topic='t', format='JSON');\n" +
+        "CREATE STREAM S1 AS SELECT K, `END` FROM T;",
+    );
+    const projection = r.document.nodes.find((n) => n.kind === "map-values");
+    expect(projection?.config).toMatchObject({ columns: [{ name: "END", expr: "`END`" }] });
+  });
+
   it("ksqlDB: tables need a PRIMARY KEY, streams use KEY", () => {
     expect(
       error("CREATE TABLE T (ID INT, V INT) WITH (kafka_topic='t', value_format='JSON');").message,
