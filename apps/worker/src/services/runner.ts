@@ -5,13 +5,15 @@ import {
   CompileError,
   compileTopology,
   type Deployment,
+  decodeRecord,
   type ProducerRecord,
   startDeployment,
   type TappedRecord,
+  type TopicSerdes,
+  topicSerdes,
 } from "@riffle/engine";
 import type { Topology } from "@riffle/topology";
 import { UserError } from "../errors";
-import { decode } from "./record-codec";
 import type { TopicLog } from "./topic-log";
 
 /** A record leaving a sink (with its topic) or a tapped node (without). */
@@ -69,6 +71,7 @@ export async function startRunner(options: RunnerOptions): Promise<RunningDeploy
   const { topology } = compile(options);
   await declareSinkTopics(options.document, options.topics);
   const sinkNode = sinkNodeByTopic(options.document);
+  const serdes = topicSerdes(topology);
   const deployment: Deployment = startDeployment({
     topology,
     log: options.topics.log,
@@ -76,7 +79,7 @@ export async function startRunner(options: RunnerOptions): Promise<RunningDeploy
     idleWaitMs: IDLE_WAIT_MS,
     onOutput: (records) => {
       if (!options.watched()) return;
-      for (const r of records) options.onOutput(sinkOutput(r, sinkNode(r.topic)));
+      for (const r of records) options.onOutput(sinkOutput(serdes, r, sinkNode(r.topic)));
     },
     onStatus: (status, error) => {
       if (status === "failed") options.onError(error ?? new Error("deployment failed"));
@@ -142,14 +145,21 @@ function sinkNodeByTopic(doc: Topology): (topic: string) => string {
   return (topic) => byTopic.get(topic) ?? dynamic;
 }
 
-function sinkOutput(r: ProducerRecord, nodeId: string): OutputRecord {
+/** A sink's record decoded with that sink's serdes; windowed keys bring their window. */
+function sinkOutput(
+  serdes: Map<string, TopicSerdes>,
+  r: ProducerRecord,
+  nodeId: string,
+): OutputRecord {
+  const { key, value, window } = decodeRecord(serdes, r);
   return {
     nodeId,
     topic: r.topic,
-    key: decode(r.key),
-    value: decode(r.value),
+    key,
+    value,
     timestamp: r.timestamp,
     partition: r.partition,
+    window,
   };
 }
 
