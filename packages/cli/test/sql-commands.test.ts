@@ -116,7 +116,7 @@ describe("riffle test", () => {
     ]);
     expect(await runTests([path], {}, c.io, doubling)).toBe(0);
     expect(c.out).toContain(
-      "UNSUPPORTED " + `${path}: formats - AVRO\n    AVRO needs a schema registry`,
+      `UNSUPPORTED ${path}: formats - AVRO\n    AVRO needs a schema registry`,
     );
     expect(c.out.at(-1)).toBe("1 passed, 0 failed, 1 unsupported");
   });
