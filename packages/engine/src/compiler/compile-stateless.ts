@@ -68,7 +68,10 @@ export const statelessCompilers = {
     const value = compileProjections(c.columns, scope(ctx, "columns"), ctx.node.id, "columns");
     const from = input<KStream>(ctx);
     const mapped = from.map(
-      (k, v, ts) => ({ key: key({ value: v }, k, ts), value: value({ value: v }, k, ts) }),
+      (k, v, ts) => ({
+        key: key({ value: v }, k, ts),
+        value: v === null ? null : value({ value: v }, k, ts),
+      }),
       named(ctx),
     );
     return { out: rekeyed(ctx, from, mapped) };
@@ -82,7 +85,8 @@ export const statelessCompilers = {
       unwrappedOut(ctx),
     );
     const from = input<KStream | KTable>(ctx);
-    const mapper = (v: unknown, k: unknown, ts: number) => value({ value: v }, k, ts);
+    const mapper = (v: unknown, k: unknown, ts: number) =>
+      v === null ? null : value({ value: v }, k, ts);
     return {
       out:
         from instanceof KTable
