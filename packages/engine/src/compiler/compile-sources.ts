@@ -1,9 +1,10 @@
 // Sources and sinks: builder.stream/table/globalTable with the topic's serdes and timestamp
 // extractor, and KStream#to with a fixed or computed topic.
-import type { TimestampExtractor as DocExtractor, NodeOf } from "@riffle/topology";
+import type { TimestampExtractor as DocExtractor, NodeOf, Topic } from "@riffle/topology";
 import { Consumed } from "../kstream/consumed";
 import type { KStream } from "../kstream/kstream";
 import { Materialized } from "../kstream/materialized";
+import { Named } from "../kstream/named";
 import { Produced } from "../kstream/produced";
 import {
   fieldTimestamp,
@@ -18,6 +19,22 @@ import { topicSerdes } from "./topic-serdes";
 function extractor(spec: DocExtractor): TimestampExtractor {
   if (spec.kind === "field") return fieldTimestamp(spec.field);
   return spec.kind === "wall-clock" ? wallClockTimestamp : recordTimestamp;
+}
+
+/**
+ * A topic whose value is one bare column (KAFKA format, or WRAP_SINGLE_VALUE=false) gets that
+ * column, not a one-column row, whatever shape the row reaching the sink has (ksqlDB).
+ */
+function unwrapSingleColumn(ctx: NodeContext, stream: KStream, topic: Topic | undefined) {
+  const row = ctx.analysis.inputs.in?.[0]?.schema;
+  if (!topic?.valueUnwrapped || topic.value.length !== 1 || !row || row.valueUnwrapped) {
+    return stream;
+  }
+  const column = row.value.length === 1 ? row.value[0].name : topic.value[0].name;
+  return stream.mapValues(
+    (v: Record<string, unknown> | null) => (v === null ? null : (v[column] ?? null)),
+    Named.as(`${ctx.node.id}-unwrap`),
+  );
 }
 
 function consumed(
@@ -58,8 +75,8 @@ export const sourceCompilers = {
   },
   sink: (ctx: NodeContext<NodeOf<"sink">>) => {
     const { topic, topicExpression } = ctx.node.config;
-    const stream = input<KStream>(ctx);
     const declared = topic === undefined ? undefined : ctx.topics.get(topic);
+    const stream = unwrapSingleColumn(ctx, input<KStream>(ctx), declared);
     const serdes = declared ? topicSerdes(declared) : stream.serdes;
     const produced = Produced.with(serdes.keySerde, serdes.valueSerde).withName(ctx.node.id);
     if (topicExpression) {
