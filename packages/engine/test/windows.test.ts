@@ -159,7 +159,7 @@ describe("session windows (KStreamSessionWindowAggregate)", () => {
     ]);
   });
 
-  it("a session that ended before stream time - grace is closed: the late record is dropped", () => {
+  it("KStreamSessionWindowAggregate: a session ending before stream time - gap - grace is closed; the late record is dropped", () => {
     const d = drive((b) =>
       b
         .stream("in")
@@ -170,8 +170,12 @@ describe("session windows (KStreamSessionWindowAggregate)", () => {
         .to("out"),
     );
     d.pipeInput("in", "k", "a", 100);
-    d.pipeInput("in", "k", "late", 84); // session [84,84] ends before 100 - 10
-    expect(windowed(d)).toEqual([["k", 100, 100, 1]]);
+    d.pipeInput("in", "k", "late", 84); // session [84,84] ends before 100 - 5 - 10
+    d.pipeInput("in", "k", "in time", 85); // could still merge: 85 + gap 5 + grace 10 = 100
+    expect(windowed(d)).toEqual([
+      ["k", 100, 100, 1],
+      ["k", 85, 85, 1],
+    ]);
     expect(Object.values(d.metrics().nodes).some((n) => n.dropped === 1)).toBe(true);
   });
 

@@ -1,7 +1,8 @@
 // Session window aggregation (Kafka's KStreamSessionWindowAggregate): a record opens a session
 // [ts, ts] merged with every session of its key within the inactivity gap. Merged sessions are
 // removed (a tombstone is forwarded for each) and the merged one is written and forwarded.
-// A merged session ending before stream time - grace is late: dropped and counted.
+// A merged session ending before stream time - gap - grace is late (a session can still grow
+// until the gap has passed too): dropped and counted.
 import { Change, type ProcessorFactory } from "../../processor/processor";
 import type { SessionStore } from "../../state/session-store";
 import type { SessionWindows } from "../session-windows";
@@ -27,7 +28,7 @@ export function sessionAggregateProcessor(
         return;
       }
       if (ts > observed) observed = ts;
-      const closeTime = observed - windows.graceMs;
+      const closeTime = observed - windows.gapMs - windows.graceMs;
       const merged = store.findSessions(key, ts - windows.gapMs, ts + windows.gapMs);
       let start = ts;
       let end = ts;
