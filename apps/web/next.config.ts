@@ -3,7 +3,13 @@
 import type { NextConfig } from "next";
 
 const config: NextConfig = {
-  transpilePackages: ["@riffle/topology", "@riffle/expr", "@riffle/sql", "@riffle/codegen"],
+  transpilePackages: [
+    "@riffle/topology",
+    "@riffle/expr",
+    "@riffle/sql",
+    "@riffle/codegen",
+    "@riffle/templates",
+  ],
   // `next dev` refuses /_next/* from 127.0.0.1 unless listed (tests browse either host).
   allowedDevOrigins: ["127.0.0.1", "localhost"],
   reactStrictMode: true,

@@ -55,7 +55,6 @@ test("build, deploy and watch a windowed count of large orders", async ({ page }
     expect(rates.some((r) => r > 0)).toBe(true);
   }).toPass({ timeout: left() });
   await expect(page.getByTestId("record-row").first()).toBeVisible({ timeout: left() });
-  await screenshot(page, "a-dashboard", "dashboard");
   await expect(page.getByTestId("record-window").first()).not.toBeEmpty({ timeout: left() });
-  await screenshot(page, "a-windowed-count");
+  await screenshot(page, "a-windowed-count", "dashboard");
 });

@@ -8,6 +8,7 @@ import { ApiError, api, type TopologySummary } from "../lib/api";
 import { emptyDocument } from "../lib/doc-edit";
 import { notify } from "../store/notice-store";
 import { Notices } from "./notices";
+import { TemplateGallery } from "./template-gallery";
 import { ThemeToggle } from "./theme-toggle";
 
 async function attempt(action: () => Promise<unknown>): Promise<boolean> {
@@ -70,8 +71,9 @@ export function TopologyList() {
         {topologies === null && !error && <p className="muted">Loading…</p>}
         {topologies?.length === 0 && (
           <div className="empty">
-            No topologies yet. Type a name above and press <strong>Create topology</strong>, then
-            drag a source from the palette onto the canvas.
+            No topologies yet. Pick a template below to run a working pipeline on the sample data in
+            one click, or type a name above and press <strong>Create topology</strong>, then drag a
+            source from the palette onto the canvas.
           </div>
         )}
         {topologies && topologies.length > 0 && (
@@ -82,6 +84,7 @@ export function TopologyList() {
           </ul>
         )}
       </div>
+      <TemplateGallery />
       <Notices />
     </main>
   );

@@ -13,6 +13,7 @@ import { Canvas } from "./canvas";
 import { CodeTab } from "./code-tab";
 import { DeployPanel } from "./deploy-panel";
 import { DescribeTab } from "./describe-tab";
+import { GuidedTour } from "./guided-tour";
 import { Inspector } from "./inspector";
 import { Palette } from "./palette";
 import { ProblemsPanel } from "./problems-panel";
@@ -104,6 +105,7 @@ export function Studio({ topologyId }: { topologyId: string }) {
   return (
     <ReactFlowProvider>
       <StudioBody topologyId={topologyId} />
+      <GuidedTour />
       <Notices />
     </ReactFlowProvider>
   );
