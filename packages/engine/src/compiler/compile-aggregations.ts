@@ -91,7 +91,7 @@ function aggregateNode(ctx: NodeContext<NodeOf<"aggregate">>) {
     };
   const init = () => Object.fromEntries(fns.map((f) => [f.name, f.fn.init()]));
   const merge = (_k: unknown, a: Record<string, unknown>, b: Record<string, unknown>) =>
-    Object.keys(b).length ? b : a;
+    Object.fromEntries(fns.map((f) => [f.name, f.fn.merge(a[f.name], b[f.name])]));
   const table = aggregateOn(
     input<Grouping>(ctx),
     init,
