@@ -1,5 +1,6 @@
 // Push queries over chunked HTTP against a listening worker: rows produced after the query
 // started (auto.offset.reset=latest) stream back as JSON lines; LIMIT and client close stop it.
+import { type IncomingMessage, request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, startTestWorker, type TestWorker } from "./harness";
 
@@ -15,45 +16,32 @@ describe("POST /query-stream push queries", () => {
   afterAll(() => w?.stop());
 
   const produce = (user: string, url: string) =>
-    call(w, "POST", "/topics/push_clicks/records", {
-      records: [{ key: user, value: { URL: url } }],
-    });
+    call(w, "POST", "/topics/push_clicks/records", { key: user, value: { URL: url } });
 
   it("streams only rows produced after it started (ksqlDB push queries default to latest), then stops at LIMIT", async () => {
     await produce("old", "/before");
-    const res = await fetch(`${w.url}/query-stream`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        sql: "SELECT USER_ID, UCASE(URL) AS U FROM CLICKS WHERE URL <> '/skip' EMIT CHANGES LIMIT 2;",
-      }),
-    });
-    expect(res.status).toBe(200);
-    const reader = lineReader(res);
-    expect(JSON.parse(await reader.next())).toMatchObject({ columnNames: ["USER_ID", "U"] });
+    const stream = await openStream(
+      w.url,
+      "SELECT USER_ID, UCASE(URL) AS U FROM CLICKS WHERE URL <> '/skip' EMIT CHANGES LIMIT 2;",
+    );
+    expect(stream.status).toBe(200);
+    expect(JSON.parse(await stream.next())).toMatchObject({ columnNames: ["USER_ID", "U"] });
     await produce("u1", "/a");
     await produce("u2", "/skip");
     await produce("u3", "/b");
-    expect(JSON.parse(await reader.next())).toEqual(["u1", "/A"]);
-    expect(JSON.parse(await reader.next())).toEqual(["u3", "/B"]);
-    expect(await reader.rest()).toBe("");
+    expect(JSON.parse(await stream.next())).toEqual(["u1", "/A"]);
+    expect(JSON.parse(await stream.next())).toEqual(["u3", "/B"]);
+    expect(await stream.rest()).toBe("");
   });
 
   it("stops the transient query when the client closes and persists nothing", async () => {
-    const before = (await call(w, "GET", "/deployments")).body.length;
-    const abort = new AbortController();
-    const res = await fetch(`${w.url}/query-stream`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ sql: "SELECT * FROM CLICKS EMIT CHANGES;" }),
-      signal: abort.signal,
-    });
-    const reader = lineReader(res);
-    await reader.next();
+    const stream = await openStream(w.url, "SELECT * FROM CLICKS EMIT CHANGES;");
+    await stream.next();
     await produce("u4", "/c");
-    expect(JSON.parse(await reader.next())).toEqual(["u4", "/c"]);
-    abort.abort();
-    expect((await call(w, "GET", "/deployments")).body.length).toBe(before);
+    expect(JSON.parse(await stream.next())).toEqual(["u4", "/c"]);
+    await stream.close();
+    expect((await call(w, "GET", "/deployments")).body).toEqual([]);
+    expect((await call(w, "GET", "/topologies")).body).toEqual([]);
     const queries = (await call(w, "POST", "/ksql", { ksql: "SHOW QUERIES;" })).body[0].queries;
     expect(queries).toEqual([]);
   });
@@ -65,12 +53,19 @@ describe("POST /query-stream push queries", () => {
   });
 });
 
-/** Reads a chunked response line by line. */
-function lineReader(res: Response) {
-  const body = res.body!.getReader();
-  const decoder = new TextDecoder();
+/** A push query over a raw HTTP connection, read line by line; `close` drops the socket. */
+async function openStream(url: string, sql: string) {
+  const req = request(`${url}/query-stream`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+  });
+  req.end(JSON.stringify({ sql }));
+  const res = await new Promise<IncomingMessage>((resolve) => req.on("response", resolve));
+  res.setEncoding("utf8");
+  const chunks = res[Symbol.asyncIterator]();
   let buffered = "";
   return {
+    status: res.statusCode,
     async next(): Promise<string> {
       for (;;) {
         const nl = buffered.indexOf("\n");
@@ -79,17 +74,19 @@ function lineReader(res: Response) {
           buffered = buffered.slice(nl + 1);
           return line;
         }
-        const { value, done } = await body.read();
+        const { value, done } = await chunks.next();
         if (done) throw new Error(`stream ended; left: ${buffered}`);
-        buffered += decoder.decode(value, { stream: true });
+        buffered += value;
       }
     },
     async rest(): Promise<string> {
-      for (;;) {
-        const { value, done } = await body.read();
-        if (done) return buffered;
-        buffered += decoder.decode(value, { stream: true });
-      }
+      for await (const chunk of chunks) buffered += chunk;
+      return buffered;
+    },
+    async close() {
+      const closed = new Promise((resolve) => req.on("close", resolve));
+      req.destroy();
+      await closed;
     },
   };
 }
