@@ -10,6 +10,7 @@ import {
   refuseUnsupportedAggregates,
   type Stage,
 } from "./plan-aggregate";
+import { hasExplode, planExplode } from "./plan-explode";
 import { planJoins } from "./plan-join";
 import { planPartition } from "./plan-partition";
 import { type KeySlot, type ProjectionInput, project } from "./projection";
@@ -65,6 +66,12 @@ export function planQuery(
   let extra: Omit<ProjectionInput, "row" | "ctx" | "slots"> = {};
   let keyless = false;
   refuseUnsupportedAggregates(q);
+  if (hasExplode(q)) {
+    if (q.groupBy || hasAggregates(q) || q.window || q.partitionBy) {
+      fail("Riffle supports EXPLODE only without GROUP BY, WINDOW and PARTITION BY.", q.position);
+    }
+    ({ q, stage } = planExplode(q, target, stage, doc));
+  }
   if (q.groupBy || hasAggregates(q) || q.window) {
     const planned = planAggregate(q, target, stage, doc);
     stage = planned.stage;

@@ -160,6 +160,27 @@ describe("CREATE STREAM AS SELECT", () => {
   });
 });
 
+describe("table functions", () => {
+  it("ksqlDB: EXPLODE in SELECT gives one record per element, read under the item's alias", () => {
+    const r = ok(
+      "CREATE STREAM O (ID STRING KEY, C STRING, ITEMS ARRAY<INT>) WITH (kafka_topic='o', format='JSON');\n" +
+        "CREATE STREAM X AS SELECT ID, EXPLODE(ITEMS) AS ITEM, C FROM O;",
+    );
+    const flat = r.document.nodes.find((n) => n.kind === "flat-map-values");
+    expect(flat?.config).toMatchObject({ explode: "ITEMS", as: "ITEM" });
+    expect(topic(r, "X").value).toEqual([
+      { name: "ITEM", type: "INT" },
+      { name: "C", type: "STRING" },
+    ]);
+  });
+
+  it("EXPLODE of a non-array is refused with its position", () => {
+    const e = error(`${INPUT}CREATE STREAM X AS SELECT ID, EXPLODE(NAME) AS N FROM INPUT;`);
+    expect(e.message).toBe("EXPLODE takes an ARRAY, got STRING.");
+    expect([e.line, e.column]).toEqual([2, 31]);
+  });
+});
+
 describe("PARTITION BY with several expressions", () => {
   const JSON_INPUT =
     "CREATE STREAM INPUT (NAME STRING, ID INT, AGE INT) WITH (kafka_topic='input', format='JSON');\n";
