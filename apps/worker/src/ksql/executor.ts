@@ -9,7 +9,13 @@ import { declarationOf, KsqlCatalog, type PersistentQuery } from "./catalog";
 import type { CommandsLog } from "./commands-log";
 import { insertValues } from "./insert-values";
 import { type ExistingTopics, type Origin, planSql } from "./plan-sql";
-import { describeSource, listQueries, listSources, listTopics } from "./responses";
+import {
+  describeSource,
+  listQueries,
+  listSources,
+  listTopics,
+  SQL_TOPOLOGY_PREFIX,
+} from "./responses";
 import { errorBody, StatementError, type StatementErrorBody } from "./statement-error";
 import { classify, type Statement } from "./statement-kind";
 
@@ -54,10 +60,22 @@ export class KsqlExecutor {
           this.logger.warn({ err, statement: c.statement }, "commands log: statement skipped");
         }
       }
+      await this.releaseOtherServices();
       return commands.length;
     });
     this.queue = run.catch(() => {});
     return run;
+  }
+
+  /** Deployments another service id's commands created are its cluster's, not this one's,
+   *  even when the database this worker resumed from says they run. */
+  private async releaseOtherServices() {
+    const mine = `${SQL_TOPOLOGY_PREFIX}${this.commands.serviceId}/`;
+    for (const t of await this.services.topologies.list()) {
+      if (t.name.startsWith(SQL_TOPOLOGY_PREFIX) && !t.name.startsWith(mine)) {
+        await this.services.deployments.stopAllOf(t.id);
+      }
+    }
   }
 
   private async run(script: string, properties: Properties): Promise<ExecuteResult> {
@@ -221,7 +239,7 @@ export class KsqlExecutor {
   /** Deploys a query's topology, or adopts the deployment a previous run left running. */
   private async deploy(queryId: string, document: object) {
     const { topologies, deployments } = this.services;
-    const name = `ksql/${this.commands.serviceId}/${queryId}`;
+    const name = `${SQL_TOPOLOGY_PREFIX}${this.commands.serviceId}/${queryId}`;
     const existing = (await topologies.list()).find((t) => t.name === name);
     const latest = existing?.deployments[0];
     if (existing && latest && (latest.status === "running" || latest.status === "starting")) {
