@@ -96,6 +96,8 @@ export async function startWorker(
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: config.bodyLimit,
+    // Streaming responses (push queries) would hold shutdown open forever.
+    forceCloseConnections: true,
     // Per-request logs would dominate at thousands of produced records a second.
     logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<ZodTypeProvider>();

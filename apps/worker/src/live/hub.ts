@@ -115,7 +115,10 @@ export class LiveHub {
   async close(reason: string) {
     clearInterval(this.timer);
     this.io.emit("shutdown", { reason });
-    await new Promise<void>((resolve) => this.io.close(() => resolve()));
+    // Sockets and engine.io only: the HTTP server is fastify's to close, after its hooks have
+    // ended long-lived responses (io.close() would wait on them and never return).
+    this.io.disconnectSockets(true);
+    this.io.engine.close();
   }
 
   private accept(socket: Socket) {
