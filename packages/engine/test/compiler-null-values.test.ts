@@ -68,6 +68,16 @@ describe("ksqlDB: a stream record with a null value keeps value null through pro
     ]);
   });
 
+  it("map (PARTITION BY ROWTIME) reads ROWTIME as NULL on the all-null row of a null value", () => {
+    const byRowtime = chain("pby-rowtime", {
+      id: "m",
+      kind: "map",
+      config: { key: "ROWTIME", columns: [{ name: "ID", expr: "ID" }] },
+    });
+    expect(run(byRowtime, null)).toEqual([{ key: null, value: null }]);
+    expect(run(byRowtime, { ID: "a", AMOUNT: 1 })).toEqual([{ key: "5", value: { ID: "a" } }]);
+  });
+
   it("map-values (SELECT) forwards value null instead of a row of nulls", () => {
     expect(run(mapValues, null)).toEqual([{ key: "k1", value: null }]);
     expect(run(mapValues, { ID: "a", AMOUNT: 2 })).toEqual([

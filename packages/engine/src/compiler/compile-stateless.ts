@@ -69,7 +69,7 @@ export const statelessCompilers = {
     const from = input<KStream>(ctx);
     const mapped = from.map(
       (k, v, ts) => ({
-        key: key({ value: v }, k, ts),
+        key: key({ value: v }, k, v === null ? null : ts),
         value: v === null ? null : value({ value: v }, k, ts),
       }),
       named(ctx),

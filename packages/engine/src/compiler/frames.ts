@@ -8,9 +8,9 @@ import { isWindowed, recordContext } from "../processor/processor";
 import { CompileError } from "./compile-error";
 
 export interface Meta {
-  timestamp: number;
-  partition: number;
-  offset: number;
+  timestamp: number | null;
+  partition: number | null;
+  offset: number | null;
   windowStart: number | null;
   windowEnd: number | null;
 }
@@ -24,7 +24,11 @@ export interface RecordFrames {
   item?: unknown;
 }
 
-export type Evaluate = (frames: RecordFrames, key: unknown, timestamp: number) => unknown;
+/**
+ * A null timestamp evaluates on ksqlDB's all-null row of a null-valued record: ROWTIME,
+ * ROWPARTITION and ROWOFFSET read NULL there too.
+ */
+export type Evaluate = (frames: RecordFrames, key: unknown, timestamp: number | null) => unknown;
 
 /** Compiles one expression of node `nodeId`; errors name the node and field. */
 export function compileAt(
@@ -46,9 +50,10 @@ export function compileAt(
   const meta: Meta = { timestamp: 0, partition: 0, offset: -1, windowStart: null, windowEnd: null };
   const frames: Record<string, unknown> = { meta };
   return (input, key, timestamp) => {
+    const row = timestamp !== null;
     meta.timestamp = timestamp;
-    meta.partition = recordContext.partition;
-    meta.offset = recordContext.offset;
+    meta.partition = row ? recordContext.partition : null;
+    meta.offset = row ? recordContext.offset : null;
     if (isWindowed(key)) {
       frames.key = key.key;
       meta.windowStart = key.window.start;
