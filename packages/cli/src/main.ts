@@ -6,6 +6,7 @@ import { registerDescribe } from "./commands/describe";
 import { registerExport } from "./commands/export";
 import { registerImport } from "./commands/import";
 import { registerRun } from "./commands/run";
+import { registerSql } from "./commands/sql-shell";
 import { registerTemplates } from "./commands/templates";
 import { registerTest } from "./commands/test";
 import { registerValidate } from "./commands/validate";
@@ -22,6 +23,7 @@ const COMMANDS: RegisterCommand[] = [
   registerTest,
   registerExport,
   registerRun,
+  registerSql,
 ];
 
 /** Usage errors (unknown command, missing argument) exit with 2, like unreadable input. */

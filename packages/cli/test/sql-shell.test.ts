@@ -1,0 +1,146 @@
+// `riffle sql` against a real worker process: one-shot --execute and --file, the statement
+// buffer and table layout, and the interactive shell end to end through a pseudo-terminal
+// (util-linux `script`): a script of statements, a push query stopped with Ctrl-C, a syntax
+// error with line and column, the shell usable after each.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderTable, StatementBuffer } from "../src/commands/sql-shell";
+import type { Io } from "../src/io";
+import { main } from "../src/main";
+
+const ROOT = resolve(__dirname, "../../..");
+const dir = mkdtempSync(join(tmpdir(), "riffle-sql-shell-"));
+
+function capture(): Io & { text(): string } {
+  const lines: string[] = [];
+  return { text: () => lines.join("\n"), out: (t) => lines.push(t), err: (t) => lines.push(t) };
+}
+
+/** Output of a child process, awaited until it contains what a step expects. */
+function watch(child: ChildProcess) {
+  let text = "";
+  child.stdout!.on("data", (d) => {
+    text += String(d);
+  });
+  child.stderr!.on("data", (d) => {
+    text += String(d);
+  });
+  return {
+    text: () => text,
+    async waitFor(pattern: RegExp, from = 0): Promise<string> {
+      for (let i = 0; i < 1500; i++) {
+        const m = text.slice(from).match(pattern);
+        if (m) return m[0];
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      throw new Error(`never saw ${pattern} in:\n${text.slice(from)}`);
+    },
+  };
+}
+
+describe("riffle sql", () => {
+  let worker: ChildProcess;
+  let url: string;
+  beforeAll(async () => {
+    worker = spawn(process.execPath, ["--import", "tsx", "apps/worker/src/main.ts"], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: "0",
+        RIFFLE_DATA_DIR: join(dir, "worker"),
+        RIFFLE_SAMPLES: "off",
+        RIFFLE_LOG: "memory",
+        LOG_LEVEL: "info",
+      },
+    });
+    const out = watch(worker);
+    url = JSON.parse((await out.waitFor(/\{[^\n]*"worker ready"[^\n]*\}/)) as string).url;
+  }, 60_000);
+  afterAll(() => {
+    worker?.kill("SIGTERM");
+  });
+
+  it("buffers lines until a semicolon outside quotes ends the statement", () => {
+    const b = new StatementBuffer();
+    expect(b.feed("CREATE STREAM S (A STRING)")).toEqual([]);
+    expect(b.feed("  WITH (KAFKA_TOPIC='a;b');")).toEqual([
+      "CREATE STREAM S (A STRING)\n  WITH (KAFKA_TOPIC='a;b')",
+    ]);
+    expect(b.pending).toBe(false);
+    expect(b.feed("SHOW STREAMS; SHOW")).toEqual(["SHOW STREAMS"]);
+    expect(b.pending).toBe(true);
+  });
+
+  it("aligns table columns to the widest cell", () => {
+    expect(renderTable(["Name", "N"], [["alice", 12]])).toBe(
+      [
+        "+-------+----+",
+        "| Name  | N  |",
+        "+-------+----+",
+        "| alice | 12 |",
+        "+-------+----+",
+      ].join("\n"),
+    );
+  });
+
+  it("runs --execute statements and --file scripts, exiting 1 at the first error with line and column", async () => {
+    const io = capture();
+    const script = join(dir, "setup.sql");
+    writeFileSync(
+      script,
+      "CREATE STREAM VISITS (PAGE STRING KEY, MS INT) WITH (KAFKA_TOPIC='visits', VALUE_FORMAT='JSON', PARTITIONS=1);\n",
+    );
+    expect(await main(["sql", "--url", url, "--file", script], io)).toBe(0);
+    expect(await main(["sql", "--url", url, "--execute", "SHOW STREAMS;"], io)).toBe(0);
+    expect(io.text()).toMatch(/\| VISITS +\| visits +\|/);
+    const bad = capture();
+    expect(
+      await main(
+        ["sql", "--url", url, "--execute", "SHOW STREAMS;\nCREATE STREAM X AS SELECT * FROM NOPE;"],
+        bad,
+      ),
+    ).toBe(1);
+    expect(bad.text()).toContain("line 2:34: NOPE does not exist.");
+  });
+
+  it("works interactively through a pseudo-terminal: script, push query, Ctrl-C, syntax error", async () => {
+    const run = join(dir, "run.sql");
+    writeFileSync(run, "INSERT INTO VISITS (PAGE, MS) VALUES ('/home', 5);\nSHOW TOPICS;\n");
+    const cli = `${process.execPath} ${join(ROOT, "packages/cli/bin/riffle.mjs")} sql --url ${url}`;
+    const shell = spawn("script", ["-qfc", cli, "/dev/null"], { cwd: ROOT });
+    const out = watch(shell);
+    const type = (s: string) => shell.stdin!.write(s);
+    await out.waitFor(/riffle> /);
+
+    type(`RUN SCRIPT '${run}';\n`);
+    await out.waitFor(/\| visits +\| 1 +\|/);
+
+    let mark = out.text().length;
+    type("SELECT PAGE, MS\n  FROM VISITS EMIT CHANGES;\n");
+    await out.waitFor(/\| PAGE +\| MS +\|/, mark);
+    await main(
+      ["sql", "--url", url, "--execute", "INSERT INTO VISITS (PAGE, MS) VALUES ('/live', 7);"],
+      capture(),
+    );
+    await out.waitFor(/\| \/live +\| 7 +\|/, mark);
+    type("\x03");
+    await out.waitFor(/Query terminated[\s\S]*riffle> /, mark);
+
+    mark = out.text().length;
+    type("SHOW STREAMS;\n");
+    await out.waitFor(/\| VISITS +\|/, mark);
+
+    mark = out.text().length;
+    type("SHOW STREAMS;\nCREATE STREAM Y AS SELECT * FROM VISITS WHERE;\n");
+    await out.waitFor(/line 1:\d+: [^\n]+/, mark);
+    mark = out.text().length;
+    type("LIST TABLES;\n");
+    await out.waitFor(/Table Name/, mark);
+
+    type("\x04");
+    await new Promise((r) => shell.on("close", r));
+  }, 60_000);
+});
