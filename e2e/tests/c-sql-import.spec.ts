@@ -1,22 +1,12 @@
 // Journey (c): paste a CSAS statement into the SQL tab, see the canvas built from it, export it
 // as TypeScript and Java. An invalid statement first: a positioned message, canvas untouched.
-import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
-import { createTopology, openTab, screenshot } from "./studio";
+import { createTopology, download, openTab, screenshot } from "./studio";
 
 const SQL = `CREATE STREAM orders (orderId STRING KEY, customerId STRING, amount DOUBLE, region STRING)
   WITH (KAFKA_TOPIC='orders', VALUE_FORMAT='JSON', PARTITIONS=6);
 CREATE STREAM big_orders AS
   SELECT orderId, customerId, amount * 1.2 AS gross FROM orders WHERE amount > 100 EMIT CHANGES;`;
-
-/** Clicks Download and returns the file's name and text. */
-async function download(page: Page) {
-  const [file] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByTestId("code-download").click(),
-  ]);
-  return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, "utf8") };
-}
 
 async function pasteSql(page: Page, text: string) {
   const editor = page.getByTestId("sql-editor").locator(".monaco-editor").first();

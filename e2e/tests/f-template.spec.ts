@@ -3,15 +3,17 @@
 // within 15 s, and exports the topology as Kafka Streams Java.
 import { expect, test } from "@playwright/test";
 import { WEB_URL } from "../env";
-import { openTab, screenshot } from "./studio";
+import { download, openTab, screenshot } from "./studio";
 
 test("run the orders-payments template from the gallery and export it as Java", async ({
   browser,
 }) => {
   // A browser that has never seen Riffle: no tour flag in localStorage.
+  // (Contexts made in a test inherit the config's storageState, so clear it explicitly.)
   const context = await browser.newContext({
     baseURL: WEB_URL,
     viewport: { width: 1440, height: 900 },
+    storageState: { cookies: [], origins: [] },
   });
   const page = await context.newPage();
   await page.goto("/");
@@ -41,7 +43,10 @@ test("run the orders-payments template from the gallery and export it as Java", 
 
   await openTab(page, "code");
   await page.getByTestId("code-lang-java").click();
-  await expect(page.getByTestId("code-java")).toContainText("JoinWindows");
+  await expect(page.getByTestId("code-java")).toContainText("Kafka Streams application");
+  const java = await download(page);
+  expect(java.name).toMatch(/\.java$/);
+  expect(java.text).toContain("JoinWindows");
 
   // The tour stays dismissed on the next visit.
   await page.reload();

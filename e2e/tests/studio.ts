@@ -1,5 +1,6 @@
 // Page helpers for the journeys: create a topology, drop nodes from the palette, connect ports,
 // edit expressions in Monaco, and save screenshots under e2e/artifacts/.
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, type Locator, type Page } from "@playwright/test";
 
@@ -73,4 +74,13 @@ export async function screenshot(page: Page, name: string, readme?: string): Pro
     await page.screenshot({
       path: join(import.meta.dirname, "../../docs/images", `${readme}.png`),
     });
+}
+
+/** Clicks the code tab's Download and returns the file's name and text. */
+export async function download(page: Page): Promise<{ name: string; text: string }> {
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("code-download").click(),
+  ]);
+  return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, "utf8") };
 }

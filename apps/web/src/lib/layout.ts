@@ -1,7 +1,7 @@
 // Auto-layout: a layered left-to-right layout of the document with dagre.
 import dagre from "@dagrejs/dagre";
 import type { Topology } from "@riffle/topology";
-import type { XY } from "./doc-edit";
+import { withPositions, type XY } from "./doc-edit";
 
 export interface Size {
   width: number;
@@ -24,4 +24,15 @@ export function layoutPositions(doc: Topology, sizes: Map<string, Size>): Record
     positions[n.id] = { x: Math.round(x - width / 2), y: Math.round(y - height / 2) };
   }
   return positions;
+}
+
+/**
+ * Places the nodes a document has no position for (templates, documents made by the API, the
+ * CLI or SQL): they are laid out like auto-layout would; placed nodes keep their positions.
+ */
+export function withMissingPositions(doc: Topology): Topology {
+  const missing = doc.nodes.filter((n) => !doc.layout?.nodes[n.id]);
+  if (missing.length === 0) return doc;
+  const laidOut = layoutPositions(doc, new Map());
+  return withPositions(doc, Object.fromEntries(missing.map((n) => [n.id, laidOut[n.id]])));
 }

@@ -21,7 +21,7 @@ import {
 } from "../lib/doc-edit";
 import { type StudioEdge, type StudioNode, toFlowEdges, toFlowNodes } from "../lib/flow";
 import { emptyHistory, type History, record, redo, undo } from "../lib/history";
-import { layoutPositions, type Size } from "../lib/layout";
+import { layoutPositions, type Size, withMissingPositions } from "../lib/layout";
 import { connectionProblem, type NodePorts, portsOf } from "../lib/ports";
 import { stableMap } from "../lib/stable";
 import { notify } from "./notice-store";
@@ -121,14 +121,16 @@ export const useDocument = create<DocumentState>()((set, get) => {
     history: emptyHistory(),
     selectedId: null,
     clipboard: null,
-    load: (doc, baseVersion, savedDoc = doc) =>
+    load: (loaded, baseVersion, savedDoc) => {
+      const doc = withMissingPositions(loaded);
       set({
         ...derive(doc, NOTHING),
-        savedDoc,
+        savedDoc: savedDoc ?? doc,
         baseVersion,
         history: emptyHistory(),
         selectedId: null,
-      }),
+      });
+    },
     markSaved: (version) => set((s) => ({ savedDoc: s.doc, baseVersion: version })),
     edit: (change) => commit(change(get().doc)),
     undo: () => travel(undo),
