@@ -31,8 +31,9 @@ export class CommandsLog {
 
   /** This service's commands, oldest first. */
   async read(): Promise<LoggedCommand[]> {
-    await this.topics.declare(COMMANDS_TOPIC, 1);
     const log = this.topics.log;
+    // A worker that never ran a statement has no commands topic; replay must not create one.
+    if ((await log.partitions(COMMANDS_TOPIC)) === undefined) return [];
     const end = await log.endOffset(COMMANDS_TOPIC, 0);
     const out: LoggedCommand[] = [];
     for (let offset = 0; offset < end; ) {
