@@ -139,13 +139,27 @@ describe("POST /ksql", () => {
     expect(res.body[3].properties).toEqual({});
   });
 
-  it("terminates a query, then drops the sources (ksqlDB: terminate before drop)", async () => {
-    const queryId = (await ksql("SHOW QUERIES;")).body[0].queries[0].id;
-    const terminated = await ksql(`TERMINATE ${queryId};`);
+  it("INSERT INTO ... SELECT adds a second writer to an existing stream", async () => {
+    const res = await ksql(
+      `CREATE STREAM EXTREMES AS SELECT * FROM ORDERS WHERE AMOUNT > 8 EMIT CHANGES;
+       INSERT INTO EXTREMES SELECT * FROM ORDERS WHERE AMOUNT < 6 EMIT CHANGES;`,
+    );
+    expect(res.body[1].commandStatus.queryId).toMatch(/^INSERTQUERY_\d+$/);
+    const d = (await ksql("DESCRIBE EXTREMES;")).body[0].sourceDescription;
+    expect(d.writeQueries).toHaveLength(2);
+    const out = await records(w, "EXTREMES", 2);
+    expect(out.map((r) => r.value.AMOUNT).sort((a, b) => a - b)).toEqual([5, 10]);
+  });
+
+  it("terminates queries, then drops the sources (ksqlDB: terminate before drop)", async () => {
+    const queries = (await ksql("SHOW QUERIES;")).body[0].queries as { id: string }[];
+    const sql = queries.map((q) => q.id).filter((id) => /^(CSAS|CTAS|INSERTQUERY)_/.test(id));
+    expect(sql).toHaveLength(3);
+    const terminated = await ksql(sql.map((id) => `TERMINATE ${id};`).join("\n"));
     expect(terminated.body[0].commandStatus.message).toBe("Query terminated.");
-    const dropped = await ksql("DROP TABLE TOTALS; DROP STREAM ORDERS;");
+    const dropped = await ksql("DROP STREAM EXTREMES; DROP TABLE TOTALS; DROP STREAM ORDERS;");
     expect(dropped.status).toBe(200);
-    expect(dropped.body[1].commandStatus.message).toBe(
+    expect(dropped.body[2].commandStatus.message).toBe(
       "Source `ORDERS` (topic: shop_orders) was dropped.",
     );
     expect((await ksql("SHOW STREAMS;")).body[0].streams).toEqual([]);
