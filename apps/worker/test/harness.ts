@@ -36,7 +36,8 @@ export interface TestStore {
 export async function freshStore(backend: Backend, persistent = false): Promise<TestStore> {
   if (backend.name === "pglite") {
     const dir = mkdtempSync(join(tmpdir(), "riffle-worker-test-"));
-    return { env: { RIFFLE_DATA_DIR: dir }, inMemory: !persistent, drop: async () => {} };
+    const env: Record<string, string> = { RIFFLE_DATA_DIR: dir, RIFFLE_LOG: "durable" };
+    return { env, inMemory: !persistent, drop: async () => {} };
   }
   const dataDir = mkdtempSync(join(tmpdir(), "riffle-worker-test-"));
   const name = `riffle_test_${Math.random().toString(36).slice(2, 10)}`;
@@ -44,7 +45,7 @@ export async function freshStore(backend: Backend, persistent = false): Promise<
   const url = new URL(backend.url!);
   url.pathname = `/${name}`;
   return {
-    env: { DATABASE_URL: url.toString(), RIFFLE_DATA_DIR: dataDir },
+    env: { DATABASE_URL: url.toString(), RIFFLE_DATA_DIR: dataDir, RIFFLE_LOG: "durable" },
     inMemory: false,
     drop: () => adminQuery(backend.url!, `DROP DATABASE ${name} WITH (FORCE)`),
   };
