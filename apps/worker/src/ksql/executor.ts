@@ -3,7 +3,7 @@
 // persistent query (CSAS, CTAS, INSERT INTO ... SELECT) is a worker deployment of a topology
 // named `ksql/<service id>/<query id>`, so the studio shows it like one drawn on the canvas.
 import { splitStatements } from "@riffle/sql";
-import type { Logger } from "pino";
+import type { FastifyBaseLogger } from "fastify";
 import type { Services } from "../http/types";
 import { declarationOf, KsqlCatalog, type PersistentQuery } from "./catalog";
 import type { CommandsLog } from "./commands-log";
@@ -38,7 +38,7 @@ export class KsqlExecutor {
   constructor(
     private readonly services: Services,
     private readonly commands: CommandsLog,
-    private readonly logger: Logger,
+    private readonly logger: FastifyBaseLogger,
   ) {}
 
   /** Runs a request's statements one after another; requests never interleave. */

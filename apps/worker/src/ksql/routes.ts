@@ -22,7 +22,7 @@ export function serviceId(env: NodeJS.ProcessEnv = process.env) {
 
 export function ksqlRoutes(app: App, services: Services) {
   const commands = new CommandsLog(services.topics, serviceId());
-  const executor = new KsqlExecutor(services, commands, app.log as never);
+  const executor = new KsqlExecutor(services, commands, app.log);
   const pushes = new Set<PushQuery>();
   let replayed: Promise<unknown> = Promise.resolve();
   // After listen: the deployment service has resumed what the database says runs by then.
