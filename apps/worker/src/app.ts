@@ -81,6 +81,7 @@ export async function startWorker(
     topics,
     logger,
     kafkaConfigured: config.kafkaBrokers.length > 0,
+    stateDir: log instanceof DurableLog ? join(config.dataDir, "state") : undefined,
   });
   const samples = new SampleService(topics, logger);
   await samples.declareTopics();

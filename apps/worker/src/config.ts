@@ -13,7 +13,7 @@ const Env = z.object({
   WEB_ORIGIN: z.string().default("http://localhost:3000"),
   RIFFLE_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
   RIFFLE_SAMPLES: z.enum(["on", "off"]).default("on"),
-  RIFFLE_LOG: z.enum(["durable", "memory"]).default("memory"),
+  RIFFLE_LOG: z.enum(["durable", "memory"]).default("durable"),
   RIFFLE_LIVE_RATE: z.coerce.number().int().min(1).default(200),
   RIFFLE_LIVE_BUFFER: z.coerce.number().int().min(1).default(2000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -29,7 +29,7 @@ export interface Config {
   token?: string;
   webOrigins: string[];
   bodyLimit: number;
-  /** The embedded log: in memory (default: lowest latency), or on disk in `<dataDir>/log` (LMDB). */
+  /** The embedded log: on disk in `<dataDir>/log` (LMDB, the default: nothing lost on restart), or in memory. */
   log: "durable" | "memory";
   /** Start the sample generators at boot (embedded runtime only). */
   samples: boolean;

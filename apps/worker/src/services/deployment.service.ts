@@ -1,6 +1,7 @@
 // Deployments: persisted intent (which version, which runtime, running or not) plus the live
 // runner. Status changes are recorded as events and pushed to the deployment's room. At start,
 // deployments left running by the previous process are started again.
+import { join } from "node:path";
 import { DLQ_HEADERS, deadLetterTopic } from "@riffle/engine";
 import type { Logger } from "pino";
 import type { PrismaClient } from "../db/client";
@@ -26,6 +27,8 @@ export interface DeploymentServiceOptions {
   topics: TopicLog;
   logger: Logger;
   kafkaConfigured: boolean;
+  /** Where deployments keep their persistent store checkpoints; none: stores restore from changelogs. */
+  stateDir?: string;
 }
 
 export class DeploymentService {
@@ -185,6 +188,7 @@ export class DeploymentService {
         document: checked(dep.version.document),
         runtime: dep.runtime,
         topics: this.o.topics,
+        stateDir: this.o.stateDir && join(this.o.stateDir, dep.applicationId),
         watched: () => this.hub?.watched(id) ?? false,
         onOutput: (record) => this.hub?.publishRecord(id, record),
         onError: (error) => this.fail(id, error),

@@ -44,6 +44,8 @@ export interface RunnerOptions {
   document: Topology;
   runtime: "embedded" | "kafka";
   topics: TopicLog;
+  /** Persistent store checkpoints of this deployment (restart restores only the changelog tail). */
+  stateDir?: string;
   /** Whether anyone watches the output now: decoding sink records for nobody is wasted work. */
   watched(): boolean;
   onOutput(record: OutputRecord): void;
@@ -76,6 +78,7 @@ export async function startRunner(options: RunnerOptions): Promise<RunningDeploy
     topology,
     log: options.topics.log,
     guarantee: "exactly_once_v2",
+    stateDir: options.stateDir,
     idleWaitMs: IDLE_WAIT_MS,
     onOutput: (records) => {
       if (!options.watched()) return;
