@@ -121,6 +121,11 @@ export class Deployment {
   private async run(): Promise<void> {
     const { log, topology } = this.options;
     for (const [name, config] of topology.internalTopics) await log.createTopic(name, config);
+    // Sources and sinks exist with the partition counts the topology was built with, so the
+    // sinks' partitioner and the log agree (an existing topic keeps its own count).
+    for (const t of [...topology.sourceTopics, ...topology.sinkTopics]) {
+      await log.createTopic(t, { partitions: topology.partitionsOf(t) });
+    }
     await log.createTopic(deadLetterTopic(topology.applicationId), { partitions: 1 });
     if (this.options.stateDir) this.stateDirectory = new StateDirectory(this.options.stateDir);
     this.running = [];

@@ -19,7 +19,12 @@ export function crashTopology(): Topology {
   orders
     .join(customers, (o: Order, c: { name: string }) => ({ amount: o.amount, name: c.name }))
     .to("enriched");
-  return b.build({ applicationId: "crash", topicPartitions: { orders: 3, customers: 3 } });
+  // Outputs have the inputs' partition count: each output partition is written by one task,
+  // so its order is defined (Kafka Streams orders output per input partition, not across).
+  return b.build({
+    applicationId: "crash",
+    topicPartitions: { orders: 3, customers: 3, counts: 3, enriched: 3 },
+  });
 }
 
 /** Deterministic input: customers first, then orders over 2,000 keys with 1% out of order. */

@@ -71,6 +71,23 @@ async function outputs(dir: string): Promise<Record<string, string[]>> {
   return out;
 }
 
+/** Where two runs' outputs first differ, or undefined; a short text, not a diff of 100k lines. */
+function firstDifference(
+  a: Record<string, string[]>,
+  b: Record<string, string[]>,
+): string | undefined {
+  for (const partition of Object.keys(b)) {
+    const x = a[partition] ?? [];
+    const y = b[partition];
+    const at = x.findIndex((r, i) => r !== y[i]);
+    if (at >= 0 || x.length !== y.length) {
+      const i = at >= 0 ? at : Math.min(x.length, y.length);
+      return `${partition}: ${x.length} vs ${y.length} records, first difference at ${i}: ${x[i]} | ${y[i]}`;
+    }
+  }
+  return undefined;
+}
+
 function seeded(seed: number) {
   return () => {
     seed = (seed * 48271) % 2147483647;
@@ -97,14 +114,15 @@ describe("crash recovery on the durable log", { timeout: 600_000 }, () => {
     const actual = await outputs(crashed);
 
     if (guarantee === "exactly_once_v2") {
-      expect(actual).toEqual(expected); // no duplicate, no missing record, same order per partition
+      // No duplicate, no missing record, same order per partition.
+      expect(firstDifference(actual, expected)).toBeUndefined();
     } else {
       // Every stream-table join result is there (reprocessing may repeat some); windowed counts
       // may over-count after replay, as in Kafka Streams, but never lose an update.
       for (const [partition, records] of Object.entries(expected)) {
         const have = new Set(actual[partition]);
         if (partition.startsWith("enriched"))
-          expect(records.filter((r) => !have.has(r))).toEqual([]);
+          expect(records.filter((r) => !have.has(r)).slice(0, 5)).toEqual([]);
         else expect(actual[partition].length).toBeGreaterThanOrEqual(records.length);
       }
     }
