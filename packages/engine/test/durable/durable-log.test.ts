@@ -60,6 +60,8 @@ describe("DurableLog", () => {
       [1, 11, null, null, undefined],
     ]);
     expect(await log.read("orders", 1, 1, 10)).toHaveLength(1);
+    await log.append([{ topic: "created-by-append", timestamp: 1, key: null, value: null }]);
+    expect(log.topicNames()).toEqual(["created-by-append", "orders"]);
     expect(await log.endOffset("orders", 1)).toBe(2);
     await log.close();
   });

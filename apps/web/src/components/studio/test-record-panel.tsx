@@ -18,7 +18,9 @@ function parseJson(
 }
 
 export function TestRecordPanel() {
-  const topics = useDocument((s) => s.doc.topics.map((t) => t.name));
+  // Select the stored array (a stable snapshot), not a new mapped one on every call.
+  const declared = useDocument((s) => s.doc.topics);
+  const topics = declared.map((t) => t.name);
   const [topic, setTopic] = useState("");
   const [key, setKey] = useState('"K1"');
   const [value, setValue] = useState('{"amount": 150}');

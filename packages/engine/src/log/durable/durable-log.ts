@@ -59,6 +59,11 @@ export class DurableLog implements Log {
     await this.write(() => this.ensureTopic(name, config));
   }
 
+  /** Every topic, whether declared or created by a first append (a dynamic sink's). */
+  topicNames(): string[] {
+    return [...this.topics.getKeys()] as string[];
+  }
+
   async partitions(topic: string): Promise<number | undefined> {
     return this.topics.get(topic)?.partitions;
   }
