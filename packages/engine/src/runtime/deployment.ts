@@ -168,10 +168,11 @@ export class Deployment {
       const checkpoint = this.stateDirectory?.store(name, changelogPartition);
       if (checkpoint) checkpoints.set(name, checkpoint);
       const from = checkpoint?.load(store) ?? 0;
-      task.restore(
-        name,
-        await readAll(log, changelogTopic(topology.applicationId, name), changelogPartition, from),
-      );
+      const topic = changelogTopic(topology.applicationId, name);
+      const tail = await readAll(log, topic, changelogPartition, from);
+      task.restore(name, tail);
+      // The tail joins the write cache: the next checkpoint then covers it, not only new writes.
+      checkpoint?.stage(tail.map(decodeChangelog));
     }
     const isGlobal = task === this.manager.global;
     const inputs: InputPartition[] = [];

@@ -11,8 +11,10 @@ import { writeCrashInput } from "./crash-topology";
 
 const ORDERS = 100_000;
 const KILLS = 20;
-const TSX = join(import.meta.dirname, "../../../../node_modules/.bin/tsx");
 const CHILD = join(import.meta.dirname, "crash-child.ts");
+/** The child is node itself with tsx's loader: the `tsx` CLI would run the script in a
+ *  grandchild that SIGKILL of the CLI leaves running. */
+const NODE_ARGS = ["--import", "tsx", CHILD];
 const dirs: string[] = [];
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
@@ -28,14 +30,19 @@ async function prepared(): Promise<string> {
 }
 
 function runToCompletion(dir: string, guarantee: string): void {
-  const r = spawnSync(TSX, [CHILD, dir, guarantee], { encoding: "utf8", timeout: 120_000 });
+  const r = spawnSync(process.execPath, [...NODE_ARGS, dir, guarantee], {
+    encoding: "utf8",
+    timeout: 120_000,
+  });
   expect(r.stdout, r.stderr).toContain("done stopped");
 }
 
 /** Starts the child, waits until it runs, lets it work for a random moment, kills it. */
 function runAndKill(dir: string, guarantee: string, random: () => number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [CHILD, dir, guarantee], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [...NODE_ARGS, dir, guarantee], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let timer: NodeJS.Timeout | undefined;
     child.stdout.on("data", (chunk: Buffer) => {
       if (timer === undefined && chunk.toString().includes("running")) {

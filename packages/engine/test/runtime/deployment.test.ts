@@ -164,6 +164,35 @@ describe("deployment runtime", () => {
     await log.close();
   });
 
+  it("a checkpoint taken after a restore covers the restored changelog tail, not only new writes", async () => {
+    const dir = tempDir();
+    const log = new DurableLog({ dir: join(dir, "log") });
+    const orders = (region: string, from: number) =>
+      Array.from({ length: 20 }, (_, i) => ({
+        key: `${region}${from + i}`,
+        value: { region },
+        timestamp: 5000 + from + i,
+      }));
+    let produced = 0;
+    const run = async (records: typeof ORDERS, stateDir?: string) => {
+      await produce(log, records);
+      produced += records.length;
+      const d = startDeployment({
+        topology: countByRegion(),
+        log,
+        guarantee: "exactly_once_v2",
+        stateDir,
+      });
+      await settle(d, log, "counts", produced);
+      await d.stop();
+    };
+    await run(ORDERS.slice(0, 100)); // no state directory: only the changelog holds the counts
+    await run(orders("eu", 0), join(dir, "state")); // restores the changelog; only `eu` changes
+    await run(orders("us", 0), join(dir, "state")); // restores from that checkpoint
+    expect(await finalCounts(log)).toEqual({ eu: 45, us: 45, ap: 25, sa: 25 });
+    await log.close();
+  });
+
   it("routes a record that does not decode to <application.id>-dlq with the reason and origin, and goes on", async () => {
     const log = new MemoryLog();
     await produce(log, ORDERS.slice(0, 10));
