@@ -1,7 +1,9 @@
 // Token-level view of an embedded expression: where its column references and aggregate
 // calls are, and splicing replacements into its text. The planner rewrites expressions this
 // way (qualifiers dropped, aggregates replaced by their columns) and re-parses the result.
+
 import type { Token } from "@riffle/expr";
+import { AggregateFunction } from "@riffle/topology";
 import type { ExprRef } from "./cursor";
 import { identOf } from "./cursor";
 import type { Position } from "./errors";
@@ -34,20 +36,8 @@ const EXPRESSION_WORDS = new Set([
   "FROM",
 ]);
 
-export const AGGREGATE_FUNCTIONS = new Set([
-  "COUNT",
-  "SUM",
-  "MIN",
-  "MAX",
-  "AVG",
-  "COUNT_DISTINCT",
-  "COLLECT_LIST",
-  "COLLECT_SET",
-  "TOPK",
-  "TOPKDISTINCT",
-  "EARLIEST_BY_OFFSET",
-  "LATEST_BY_OFFSET",
-]);
+/** ksqlDB's aggregate functions: the document's own list, so SQL and canvas agree. */
+export const AGGREGATE_FUNCTIONS: ReadonlySet<string> = new Set(AggregateFunction.options);
 
 const isWord = (t: Token | undefined) => t?.type === "identifier" && t.image !== "*";
 const isQuoted = (t: Token | undefined) => t?.type === "quoted";
