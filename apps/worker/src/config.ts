@@ -1,6 +1,6 @@
 // Worker configuration, read once from the environment (documented in docs/worker.md).
 // Invalid values stop the start with a message naming the variable.
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { z } from "zod";
 
 const Env = z.object({
@@ -16,6 +16,11 @@ const Env = z.object({
   RIFFLE_LOG: z.enum(["durable", "memory"]).default("durable"),
   RIFFLE_LIVE_RATE: z.coerce.number().int().min(1).default(200),
   RIFFLE_LIVE_BUFFER: z.coerce.number().int().min(1).default(2000),
+  RIFFLE_SERVICE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+$/, "letters, digits, '_', '.' and '-' only")
+    .default("riffle"),
+  RIFFLE_COMMANDS_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -37,6 +42,10 @@ export interface Config {
   liveRate: number;
   liveBuffer: number;
   logLevel: string;
+  /** Workers sharing it share one commands log and run the same queries (ksql.service.id). */
+  serviceId: string;
+  /** Holds one commands log per service id, shared by every worker that opens it. */
+  commandsDir: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -62,6 +71,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     liveRate: e.RIFFLE_LIVE_RATE,
     liveBuffer: e.RIFFLE_LIVE_BUFFER,
     logLevel: e.LOG_LEVEL,
+    serviceId: e.RIFFLE_SERVICE_ID,
+    commandsDir: resolve(e.RIFFLE_COMMANDS_DIR ?? join(e.RIFFLE_DATA_DIR, "commands")),
   };
 }
 
