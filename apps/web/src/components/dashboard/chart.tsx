@@ -4,6 +4,7 @@
 import { useEffect, useRef } from "react";
 import type uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
+import { timeRange } from "../../lib/time-range";
 
 export interface ChartProps {
   title: string;
@@ -34,6 +35,7 @@ export function Chart({ title, series, data, testId }: ChartProps) {
           width: Math.max(box.current.clientWidth, 240),
           height: 150,
           legend: { show: true },
+          scales: { x: { time: true, range: (u, min, max) => timeRange(u, min, max) } },
           axes: [{ stroke: text }, { stroke: text, size: 50 }],
           series: [
             {},
