@@ -65,6 +65,7 @@ export * from "./processor/timestamp-extractor";
 export type { Topology, TopologyConfig } from "./processor/topology";
 export { TopologyError } from "./processor/topology";
 export * from "./runtime";
+export * from "./runtime/queryable-store";
 export * from "./serde";
 export * from "./state";
 export * from "./state/persistent";

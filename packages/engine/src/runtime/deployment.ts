@@ -12,6 +12,7 @@ import { StateDirectory, type StoreCheckpoint } from "../state/persistent";
 import { changelogTopic, type StateStore } from "../state/store";
 import { deadLetterRecord, deadLetterTopic } from "./dead-letters";
 import { fetch, type InputPartition, inputPartition, processRound } from "./input-partitions";
+import { InvalidStateStoreError, type QueryableStore, queryableStore } from "./queryable-store";
 
 export type ProcessingGuarantee = "at_least_once" | "exactly_once_v2";
 export type DeploymentStatus = "restoring" | "running" | "stopped" | "failed";
@@ -105,6 +106,17 @@ export class Deployment {
   /** A task's store, for interactive queries (Kafka Streams' KafkaStreams#store). */
   store<S extends StateStore>(name: string, partition = 0): S | undefined {
     return this.manager.store<S>(name, partition);
+  }
+
+  /** Store `name` across all tasks, read-only (interactive queries); undefined if unknown. */
+  queryableStore(name: string): QueryableStore | undefined {
+    if (this.state !== "running") {
+      throw new InvalidStateStoreError(`deployment ${this.applicationId} is ${this.state}`);
+    }
+    return queryableStore(
+      name,
+      this.manager.allTasks().map((t) => t.stores.get(name)),
+    );
   }
 
   get taps() {
