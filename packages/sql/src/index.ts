@@ -16,4 +16,5 @@ export {
 } from "./conformance/run-case";
 export type { SqlError } from "./errors";
 export { type ImportOptions, type ImportResult, importSql, type SourceSummary } from "./import-sql";
+export * from "./pull-query";
 export { type StatementText, splitStatements } from "./script";
