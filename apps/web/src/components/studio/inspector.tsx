@@ -8,6 +8,7 @@ import { upstreamScope } from "../../lib/input-columns";
 import { useDocument } from "../../store/document-store";
 import { SchemaField } from "../fields/schema-field";
 import { FindingItem } from "./finding-item";
+import { PortConnections } from "./port-connections";
 import { SampleTopicPicker } from "./sample-topic-picker";
 
 export function Inspector() {
@@ -57,6 +58,7 @@ function NodeInspector({ node }: { node: Node }) {
         ctx={ctx}
         onChange={(config) => edit((d) => updateNode(d, node.id, { config } as Partial<Node>))}
       />
+      <PortConnections node={node} />
       {findings && findings.length > 0 && (
         <>
           <h2>Findings</h2>
