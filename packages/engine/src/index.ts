@@ -1,6 +1,7 @@
 // Public surface of @riffle/engine: the Kafka Streams-style DSL, the runtime, stores, serdes,
 // logs and the test driver.
 
+export { type Udaf, udaf } from "./compiler/aggregate-functions";
 export { CompileError } from "./compiler/compile-error";
 export {
   type CompiledTopology,

@@ -134,6 +134,11 @@ export class DeploymentService {
     return l ? snapshot(l.runner.counters(), l.metrics) : undefined;
   }
 
+  /** The live runner of a running deployment (interactive queries read its stores). */
+  runner(id: string): RunningDeployment | undefined {
+    return this.live.get(id)?.runner;
+  }
+
   setTaps(id: string, nodeIds: string[]) {
     this.live.get(id)?.runner.setTaps(nodeIds);
   }

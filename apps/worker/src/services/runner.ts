@@ -7,6 +7,7 @@ import {
   type Deployment,
   decodeRecord,
   type ProducerRecord,
+  type QueryableStore,
   startDeployment,
   type TappedRecord,
   type TopicSerdes,
@@ -56,6 +57,9 @@ export interface RunningDeployment {
   counters(): RunnerCounters;
   /** Nodes whose output is reported through onOutput besides the sinks. */
   setTaps(nodeIds: string[]): void;
+  /** Store `name` over all tasks, read-only (interactive queries); undefined if unknown. Absent
+   *  where the runtime cannot serve them. */
+  store?(name: string): QueryableStore | undefined;
   stop(): Promise<void>;
 }
 
@@ -95,6 +99,7 @@ export async function startRunner(options: RunnerOptions): Promise<RunningDeploy
       for (const u of untap) u();
       untap = nodeIds.map((id) => deployment.taps.tap(id, (r) => options.onOutput(tapOutput(r))));
     },
+    store: (name) => deployment.queryableStore(name),
     async stop() {
       for (const u of untap) u();
       await deployment.stop();
