@@ -26,6 +26,7 @@ import { topologyRoutes } from "./http/topologies.routes";
 import type { App, Services } from "./http/types";
 import { ksqlRoutes } from "./ksql/routes";
 import { LiveHub } from "./live/hub";
+import { servePushQueries } from "./live/push-query-socket";
 import { DeploymentService } from "./services/deployment.service";
 import { SampleService } from "./services/sample.service";
 import { TopicLog } from "./services/topic-log";
@@ -131,10 +132,15 @@ export async function startWorker(
     deploymentRoutes,
     topicRoutes,
     sampleRoutes,
-    ksqlRoutes,
   ]) {
     routes(app, services);
   }
+  // Workers of one service id share its commands log: on disk, in a directory they all open.
+  const sharedCommands = log instanceof DurableLog ? config.commandsDir : undefined;
+  const pushQueries = ksqlRoutes(app, services, {
+    serviceId: config.serviceId,
+    dir: sharedCommands,
+  });
   await app.ready();
 
   const hub = new LiveHub(app.server, {
@@ -149,6 +155,7 @@ export async function startWorker(
     ...options.hub,
   });
   deployments.attach(hub);
+  servePushQueries(hub.io, pushQueries);
   if (config.samples) await samples.startAll();
   const resumed = await deployments.resume();
   const url = await app.listen({ port: config.port, host: config.host });

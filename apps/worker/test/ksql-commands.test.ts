@@ -1,7 +1,10 @@
 // The commands log: accepted CREATE/DROP/TERMINATE statements are appended to `_riffle_commands`
-// keyed by service id (ksql.service.id) and replayed at start; another service id is another
-// cluster and sees none of them.
+// of the service id (ksql.service.id) and replayed at start; another service id is another
+// cluster and sees none of them. Several worker processes at once: ksql-cluster.test.ts.
+import { join } from "node:path";
+import { DurableLog } from "@riffle/engine";
 import { afterAll, describe, expect, it } from "vitest";
+import { COMMANDS_TOPIC } from "../src/ksql/commands-log";
 import { call, freshStore, records, startTestWorker, type TestWorker } from "./harness";
 
 const SCRIPT = `
@@ -19,21 +22,25 @@ describe("commands log", async () => {
     for (const w of running) await w.stop();
   });
 
-  async function start(serviceId?: string) {
-    const previous = process.env.RIFFLE_SERVICE_ID;
-    if (serviceId) process.env.RIFFLE_SERVICE_ID = serviceId;
-    try {
-      const w = await startTestWorker({ name: "pglite" }, { store });
-      running.push(w);
-      return w;
-    } finally {
-      if (previous === undefined) delete process.env.RIFFLE_SERVICE_ID;
-      else process.env.RIFFLE_SERVICE_ID = previous;
-    }
+  async function start(serviceId = "riffle") {
+    const env = { RIFFLE_SERVICE_ID: serviceId };
+    const w = await startTestWorker({ name: "pglite" }, { store, env });
+    running.push(w);
+    return w;
   }
   async function stop(w: TestWorker) {
     running.splice(running.indexOf(w), 1);
     await w.stop();
+  }
+  /** The first words of each command in the service's log under `<data dir>/commands/riffle`. */
+  async function recordedStatements() {
+    const log = new DurableLog({ dir: join(store.env.RIFFLE_DATA_DIR!, "commands", "riffle") });
+    const records = await log.read(COMMANDS_TOPIC, 0, 0, 100);
+    await log.close();
+    return records.map((r) => {
+      const { statement } = JSON.parse(new TextDecoder().decode(r.value!));
+      return statement.split(/\s+/).slice(0, 3).join(" ");
+    });
   }
   const ksql = (w: TestWorker, text: string) => call(w, "POST", "/ksql", { ksql: text });
 
@@ -54,17 +61,14 @@ describe("commands log", async () => {
     await call(again, "POST", "/topics/readings/records", { key: "s1", value: { TEMP: 35 } });
     expect((await records(again, "HOT", 1))[0]).toMatchObject({ key: "s1", value: { TEMP: 35 } });
 
-    const log = await call(again, "GET", "/topics/_riffle_commands/records?limit=100");
-    const words = (r: { value: { statement: string } }) =>
-      r.value.statement.split(/\s+/).slice(0, 3).join(" ");
-    expect(log.body.map(words)).toEqual([
+    await stop(again);
+    expect(await recordedStatements()).toEqual([
       "CREATE STREAM READINGS",
       "CREATE STREAM HOT",
       "CREATE STREAM COLD",
       "TERMINATE CSAS_COLD_2",
       "DROP STREAM COLD",
     ]);
-    await stop(again);
   });
 
   it("a worker with another service id (ksql.service.id) on the same data runs none of them", async () => {

@@ -17,7 +17,7 @@ import {
   SQL_TOPOLOGY_PREFIX,
 } from "./responses";
 import { errorBody, StatementError, type StatementErrorBody } from "./statement-error";
-import { classify, type Statement } from "./statement-kind";
+import { changesWhatRuns, classify, type Statement } from "./statement-kind";
 
 export type Properties = Record<string, string>;
 
@@ -33,6 +33,8 @@ export type ExecuteResult =
 
 export class KsqlExecutor {
   readonly catalog = new KsqlCatalog();
+  /** Offset of the next command in the commands log this worker has not applied yet. */
+  private position = 0;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -43,28 +45,48 @@ export class KsqlExecutor {
 
   /** Runs a request's statements one after another; requests never interleave. */
   execute(script: string, properties: Properties): Promise<ExecuteResult> {
-    const run = this.queue.then(() => this.run(script, { ...properties }));
+    return this.enqueue(() => this.run(script, { ...properties }));
+  }
+
+  /** Replays this service's commands log in order; a command that no longer applies is skipped. */
+  replay(): Promise<number> {
+    return this.enqueue(async () => {
+      const applied = await this.catchUp();
+      await this.releaseOtherServices();
+      return applied;
+    });
+  }
+
+  /** Applies commands other workers of the service appended since the last look (ksqlDB's
+   *  CommandRunner); cheap when there are none. */
+  follow(): Promise<number> {
+    return this.enqueue(() => this.catchUp());
+  }
+
+  /** Resolves once every statement and command taken so far has been handled. */
+  idle(): Promise<void> {
+    return this.enqueue(async () => {});
+  }
+
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work);
     this.queue = run.catch(() => {});
     return run;
   }
 
-  /** Replays this service's commands log, in order; a command that no longer applies is skipped. */
-  replay(): Promise<number> {
-    const run = this.queue.then(async () => {
-      const commands = await this.commands.read();
-      for (const c of commands) {
-        try {
-          const checked = await this.check(c.statement, { line: 1, column: 1 }, c.properties);
-          await checked.apply(c.sequence);
-        } catch (err) {
-          this.logger.warn({ err, statement: c.statement }, "commands log: statement skipped");
-        }
+  private async catchUp(): Promise<number> {
+    if ((await this.commands.end()) <= this.position) return 0;
+    const { commands, next } = await this.commands.read(this.position);
+    for (const c of commands) {
+      try {
+        const checked = await this.check(c.statement, { line: 1, column: 1 }, c.properties);
+        await checked.apply(c.sequence);
+      } catch (err) {
+        this.logger.warn({ err, statement: c.statement }, "commands log: statement skipped");
       }
-      await this.releaseOtherServices();
-      return commands.length;
-    });
-    this.queue = run.catch(() => {});
-    return run;
+    }
+    this.position = next;
+    return commands.length;
   }
 
   /** Deployments another service id's commands created are its cluster's, not this one's,
@@ -80,12 +102,10 @@ export class KsqlExecutor {
 
   private async run(script: string, properties: Properties): Promise<ExecuteResult> {
     const results: object[] = [];
+    await this.catchUp();
     for (const s of splitStatements(script)) {
       try {
-        const checked = await this.check(s.text, s, properties);
-        const sequence = checked.logged
-          ? await this.commands.append({ statement: s.text, properties })
-          : -1;
+        const { checked, sequence } = await this.admit(s.text, s, properties);
         const result = await checked.apply(sequence);
         if (result) results.push({ statementText: s.text, warnings: [], ...result });
       } catch (err) {
@@ -99,16 +119,25 @@ export class KsqlExecutor {
     return { ok: true, results };
   }
 
-  private async check(text: string, origin: Origin, properties: Properties): Promise<Checked> {
-    const stmt = classify(text);
-    if (!stmt) {
-      throw new StatementError(
-        `line ${origin.line}:${origin.column}: Unknown statement: '${text.split(/\s+/)[0]}'`,
-        origin.line,
-        origin.column,
-      );
+  /** Checks a statement and, when it changes what runs, appends it to the commands log first:
+   *  under the service's append lock, against a catalog caught up with every earlier command. */
+  private async admit(text: string, origin: Origin, properties: Properties) {
+    const stmt = recognise(text, origin);
+    if (!changesWhatRuns(stmt)) {
+      return { checked: await this.checkKind(stmt, text, origin, properties), sequence: -1 };
     }
-    return this.checkKind(stmt, text, origin, properties);
+    return this.commands.exclusive(async () => {
+      await this.catchUp();
+      const checked = await this.checkKind(stmt, text, origin, properties);
+      if (!checked.logged) return { checked, sequence: -1 };
+      const sequence = await this.commands.append({ statement: text, properties });
+      this.position = sequence + 1;
+      return { checked, sequence };
+    });
+  }
+
+  private check(text: string, origin: Origin, properties: Properties): Promise<Checked> {
+    return this.checkKind(recognise(text, origin), text, origin, properties);
   }
 
   private async checkKind(
@@ -250,15 +279,18 @@ export class KsqlExecutor {
     return { topologyId: topology.id, deploymentId: dep.id };
   }
 
+  /** `TERMINATE ALL` stops every persistent query running when it takes effect. */
   private checkTerminate(queryId: string, origin: Origin): Checked {
-    const q = this.query(queryId, origin);
-    if (q.terminated)
+    const queries = queryId === "ALL" ? this.catalog.running() : [this.query(queryId, origin)];
+    if (queries.some((q) => q.terminated))
       throw new StatementError(`Unknown queryId: ${queryId}`, origin.line, origin.column);
     return {
       logged: true,
       apply: async () => {
-        q.terminated = true;
-        await this.services.deployments.stop(q.deploymentId);
+        for (const q of queries) {
+          q.terminated = true;
+          await this.services.deployments.stop(q.deploymentId);
+        }
         return status("Query terminated.");
       },
     };
@@ -307,6 +339,16 @@ export class KsqlExecutor {
     if (!q) throw new StatementError(`Unknown queryId: ${queryId}`, origin.line, origin.column);
     return q;
   }
+}
+
+function recognise(text: string, origin: Origin): Statement {
+  const stmt = classify(text);
+  if (stmt) return stmt;
+  throw new StatementError(
+    `line ${origin.line}:${origin.column}: Unknown statement: '${text.split(/\s+/)[0]}'`,
+    origin.line,
+    origin.column,
+  );
 }
 
 function local(apply: () => Promise<object | undefined>): Checked {

@@ -22,8 +22,7 @@ export interface Planned {
 }
 
 function inputTopic(n: Topology["nodes"][number]): string[] {
-  const topic = n.kind === "sink" ? undefined : (n.config as { topic?: unknown }).topic;
-  return typeof topic === "string" ? [topic] : [];
+  return n.kind === "sink" ? [] : topicOf(n);
 }
 
 /** Topics on the log with their partition counts: declarations without PARTITIONS use them. */
@@ -44,9 +43,27 @@ export function planSql(
     throw new StatementError(e.message, at.line, at.column);
   }
   const added = r.sources.filter((s) => !catalog.sources.has(s.name));
-  const inputs = [...new Set(r.document.nodes.flatMap(inputTopic))];
+  const document = withoutUnusedSources(r.document);
+  const inputs = [...new Set(document.nodes.flatMap(inputTopic))];
   const reads = [...new Set(inputs.flatMap((t) => catalog.bySourceTopic(t)))];
-  return { document: r.document, added, reads, inputs };
+  return { document, added, reads, inputs };
+}
+
+/** The catalog's declarations come along with every statement, and each becomes a source node:
+ *  those no edge leaves are not read by the query, and deployed they would consume their topic. */
+function withoutUnusedSources(document: Topology): Topology {
+  const used = new Set(document.edges.map((e) => e.from.node));
+  const unused = document.nodes.filter((n) => n.kind.endsWith("-source") && !used.has(n.id));
+  if (unused.length === 0 || unused.length === document.nodes.length) return document;
+  const nodes = document.nodes.filter((n) => !unused.includes(n));
+  const topicsInUse = new Set(nodes.flatMap((n) => topicOf(n)));
+  const dropped = new Set(unused.flatMap((n) => topicOf(n)).filter((t) => !topicsInUse.has(t)));
+  return { ...document, nodes, topics: document.topics.filter((t) => !dropped.has(t.name)) };
+}
+
+function topicOf(n: Topology["nodes"][number]): string[] {
+  const topic = (n.config as { topic?: unknown }).topic;
+  return typeof topic === "string" ? [topic] : [];
 }
 
 function lineCount(text: string) {

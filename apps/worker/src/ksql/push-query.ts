@@ -55,13 +55,16 @@ export async function pushQuery(
     },
     onError: () => finish(),
   });
+  let stopping: Promise<void> | undefined;
   return {
     header: header(id, columns),
     done,
-    stop: async () => {
-      finish();
-      await runner.stop();
-    },
+    // Idempotent: the client, LIMIT and shutdown may all stop it.
+    stop: () =>
+      (stopping ??= (async () => {
+        finish();
+        await runner.stop();
+      })()),
   };
 }
 

@@ -4,8 +4,9 @@
 import type { FastifyReply } from "fastify";
 import { z } from "zod";
 import type { App, Services } from "../http/types";
-import { CommandsLog } from "./commands-log";
+import { type CommandsLocation, CommandsLog } from "./commands-log";
 import { KsqlExecutor } from "./executor";
+import type { Origin } from "./plan-sql";
 import { pullQuery } from "./pull-query";
 import { isPushQuery, type PushQuery, pushQuery } from "./push-query";
 import { errorBody, StatementError } from "./statement-error";
@@ -15,25 +16,43 @@ const Properties = z.record(z.string(), z.unknown()).optional();
 const KsqlBody = z.object({ ksql: z.string().min(1), streamsProperties: Properties });
 const QueryBody = z.object({ sql: z.string().min(1), properties: Properties });
 
-/** `RIFFLE_SERVICE_ID` scopes the commands log, like ksqlDB's ksql.service.id. */
-export function serviceId(env: NodeJS.ProcessEnv = process.env) {
-  return env.RIFFLE_SERVICE_ID || "riffle";
-}
+/** How often a running worker looks for commands other workers of its service appended. */
+const FOLLOW_INTERVAL_MS = 250;
 
-export function ksqlRoutes(app: App, services: Services) {
-  const commands = new CommandsLog(services.topics, serviceId());
+export function ksqlRoutes(app: App, services: Services, location: CommandsLocation): PushQueries {
+  const commands = CommandsLog.open(location, services.topics);
   const executor = new KsqlExecutor(services, commands, app.log);
   const pushes = new Set<PushQuery>();
   let replayed: Promise<unknown> = Promise.resolve();
+  let follower: NodeJS.Timeout | undefined;
   // After listen: the deployment service has resumed what the database says runs by then.
   app.addHook("onListen", async () => {
     replayed = executor
       .replay()
-      .catch((err) => app.log.error({ err }, "commands log replay failed"));
+      .catch((err) => app.log.error({ err }, "commands log replay failed"))
+      .then(() => {
+        follower = setInterval(() => {
+          executor.follow().catch((err) => app.log.error({ err }, "commands log follow failed"));
+        }, FOLLOW_INTERVAL_MS);
+        follower.unref();
+      });
   });
   app.addHook("onClose", async () => {
+    clearInterval(follower);
+    await replayed;
     await Promise.all([...pushes].map((p) => p.stop()));
+    await executor.idle();
+    await commands.close();
   });
+
+  /** Starts a push query that the worker stops at shutdown if nobody did before. */
+  const startPush: PushQueries["start"] = async (sql, origin, onRow) => {
+    await replayed;
+    const push = await pushQuery(executor.catalog, services.topics, sql, origin, onRow);
+    pushes.add(push);
+    push.done.then(() => pushes.delete(push));
+    return push;
+  };
 
   app.post(
     "/ksql",
@@ -64,24 +83,26 @@ export function ksqlRoutes(app: App, services: Services) {
           const r = await pullQuery(executor.catalog, services.topics, sql, origin);
           return `${[r.header, ...r.rows].map((l) => JSON.stringify(l)).join("\n")}\n`;
         }
-        await stream(reply, async (write) => {
-          const push = await pushQuery(executor.catalog, services.topics, sql, origin, write);
-          pushes.add(push);
-          return push;
-        }).then((p) => pushes.delete(p));
+        await stream(reply, (write) => startPush(sql, origin, write));
       } catch (err) {
         if (!(err instanceof StatementError)) throw err;
         return reply.code(400).send(errorBody(err, sql));
       }
     },
   );
+  return { start: startPush };
+}
+
+/** Push queries for other transports than HTTP (socket.io: live/push-query-socket.ts). */
+export interface PushQueries {
+  start(sql: string, origin: Origin, onRow: (row: unknown[]) => void): Promise<PushQuery>;
 }
 
 /** Starts the push query, writes its header and rows as lines, and stops it on close or LIMIT. */
 async function stream(
   reply: FastifyReply,
   start: (write: (row: unknown[]) => void) => Promise<PushQuery>,
-): Promise<PushQuery> {
+): Promise<void> {
   const raw = reply.raw;
   const push = await start((row) => raw.write(`${JSON.stringify(row)}\n`));
   reply.hijack();
@@ -91,7 +112,6 @@ async function stream(
   await Promise.race([push.done, closed]);
   await push.stop();
   raw.end();
-  return push;
 }
 
 function stringify(properties: Record<string, unknown> | undefined): Record<string, string> {

@@ -81,6 +81,13 @@ export function classify(text: string): Statement | undefined {
   return undefined;
 }
 
+/** Statements that create, drop or terminate something: the ones the commands log records. */
+export function changesWhatRuns(stmt: Statement): boolean {
+  return ["create-source", "create-as-select", "insert-select", "terminate", "drop"].includes(
+    stmt.kind,
+  );
+}
+
 /** ksqlDB upper-cases unquoted identifiers; back-quoted ones keep their case. */
 export function ident(text: string): string {
   return text.startsWith("`") ? text.slice(1, -1) : text.toUpperCase();
