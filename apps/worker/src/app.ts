@@ -81,7 +81,7 @@ export async function startWorker(
     topologies,
     topics,
     logger,
-    kafkaConfigured: config.kafkaBrokers.length > 0,
+    kafka: config.kafka,
     stateDir: log instanceof DurableLog ? join(config.dataDir, "state") : undefined,
   });
   const samples = new SampleService(topics, logger);

@@ -1,6 +1,7 @@
 // Worker configuration, read once from the environment (documented in docs/worker.md).
 // Invalid values stop the start with a message naming the variable.
 import { join, resolve } from "node:path";
+import { describeError, type KafkaConnection, kafkaConnectionFromEnv } from "@riffle/engine";
 import { z } from "zod";
 
 const Env = z.object({
@@ -16,6 +17,7 @@ const Env = z.object({
   RIFFLE_LOG: z.enum(["durable", "memory"]).default("durable"),
   RIFFLE_LIVE_RATE: z.coerce.number().int().min(1).default(200),
   RIFFLE_LIVE_BUFFER: z.coerce.number().int().min(1).default(2000),
+  RIFFLE_KAFKA_RETRIES: z.coerce.number().int().min(0).default(8),
   RIFFLE_SERVICE_ID: z
     .string()
     .regex(/^[A-Za-z0-9_.-]+$/, "letters, digits, '_', '.' and '-' only")
@@ -24,6 +26,13 @@ const Env = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
+/** The `kafka` runtime's cluster: brokers with SSL/SASL as the engine reads them (KAFKA_*). */
+export interface KafkaSettings {
+  connection: KafkaConnection;
+  /** Retries of an operational failure (unreachable brokers, missing topics) before `failed`. */
+  retries: number;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -31,6 +40,8 @@ export interface Config {
   /** Unset: the embedded PGlite database in `<dataDir>/db`. */
   databaseUrl?: string;
   kafkaBrokers: string[];
+  /** Unset without KAFKA_BROKERS: deployments then run on the embedded log only. */
+  kafka?: KafkaSettings;
   token?: string;
   webOrigins: string[];
   bodyLimit: number;
@@ -63,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(e.RIFFLE_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     kafkaBrokers: splitList(e.KAFKA_BROKERS),
+    kafka: kafkaSettings(env, e.RIFFLE_KAFKA_RETRIES),
     token: e.RIFFLE_TOKEN,
     webOrigins: splitList(e.WEB_ORIGIN),
     bodyLimit: e.RIFFLE_BODY_LIMIT,
@@ -74,6 +86,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     serviceId: e.RIFFLE_SERVICE_ID,
     commandsDir: resolve(e.RIFFLE_COMMANDS_DIR ?? join(e.RIFFLE_DATA_DIR, "commands")),
   };
+}
+
+/** SSL/SASL variables are checked here too, so a bad one stops the start, named. */
+function kafkaSettings(env: NodeJS.ProcessEnv, retries: number): KafkaSettings | undefined {
+  try {
+    const connection = kafkaConnectionFromEnv(env);
+    return connection && { connection, retries };
+  } catch (err) {
+    throw new Error(`invalid worker configuration:\n  ${describeError(err)}`);
+  }
 }
 
 function splitList(value: string | undefined): string[] {

@@ -1,5 +1,8 @@
-// The deployment of the open topology: deploy, stop, redeploy, and its status and last error.
+// The deployment of the open topology: deploy, stop, redeploy, and its status and last error;
+// findings of a refused deploy (e.g. a join whose topics are not co-partitioned on the cluster)
+// are kept per node so the canvas shows them where they belong.
 import { create } from "zustand";
+import type { Finding } from "../lib/analysis";
 import { ApiError, api, type Deployment, type Runtime } from "../lib/api";
 import { useDocument } from "./document-store";
 import { notify } from "./notice-store";
@@ -10,6 +13,8 @@ interface DeploymentState {
   runtime: Runtime;
   busy: boolean;
   error: string | null;
+  /** Node findings of the last refused deploy, by node id; cleared by the next attempt. */
+  findingsByNode: Map<string, Finding[]>;
   setRuntime: (runtime: Runtime) => void;
   refresh: () => Promise<void>;
   deploy: () => Promise<void>;
@@ -27,14 +32,17 @@ async function savedVersion(): Promise<number | null> {
   return after.doc === after.savedDoc && after.baseVersion > 0 ? after.baseVersion : null;
 }
 
+// Declared before the store: create() runs the initializer at once.
+const NO_FINDINGS = new Map<string, Finding[]>();
+
 export const useDeployment = create<DeploymentState>()((set, get) => {
   const act = async (action: () => Promise<Deployment>) => {
-    set({ busy: true, error: null });
+    set({ busy: true, error: null, findingsByNode: NO_FINDINGS });
     try {
       set({ deployment: await action() });
     } catch (e) {
       const message = e instanceof ApiError ? e.message : String(e);
-      set({ error: message });
+      set({ error: message, findingsByNode: nodeFindings(e) });
       notify("error", `Deployment failed: ${message}`);
     } finally {
       set({ busy: false });
@@ -45,6 +53,7 @@ export const useDeployment = create<DeploymentState>()((set, get) => {
     runtime: "embedded",
     busy: false,
     error: null,
+    findingsByNode: NO_FINDINGS,
     setRuntime: (runtime) => set({ runtime }),
     refresh: async () => {
       const topologyId = useSession.getState().topologyId;
@@ -83,5 +92,16 @@ export const useDeployment = create<DeploymentState>()((set, get) => {
       ),
   };
 });
+
+/** The worker answers a refused deploy with `details.findings` naming nodes (docs/api.md). */
+function nodeFindings(e: unknown): Map<string, Finding[]> {
+  const details =
+    e instanceof ApiError ? (e.details as { findings?: Finding[] } | undefined) : undefined;
+  const byNode = new Map<string, Finding[]>();
+  for (const f of details?.findings ?? []) {
+    if (f.nodeId) byNode.set(f.nodeId, [...(byNode.get(f.nodeId) ?? []), f]);
+  }
+  return byNode.size > 0 ? byNode : NO_FINDINGS;
+}
 
 export const isActive = (d: Deployment | null) => d !== null && ACTIVE.has(d.status);

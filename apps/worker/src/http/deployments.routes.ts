@@ -1,4 +1,5 @@
-// Deployments of topology versions: deploy, stop, redeploy, status, metrics, events, dead letters.
+// Deployments of topology versions: deploy, stop, redeploy, delete, status, metrics, events,
+// dead letters.
 import { z } from "zod";
 import { NotFoundError } from "../errors";
 import {
@@ -70,6 +71,27 @@ export function deploymentRoutes(app: App, { deployments }: Services) {
       },
     },
     async (req) => toDeployment(await deployments.redeploy(req.params.id, req.body?.version)),
+  );
+  app.delete(
+    "/deployments/:id",
+    {
+      schema: {
+        tags,
+        summary:
+          "Stop and delete a deployment; internalTopics=true also deletes its Kafka repartition and changelog topics",
+        params: IdParam,
+        querystring: z.object({ internalTopics: z.stringbool().default(false) }),
+        response: {
+          200: z.object({ id: z.string(), deletedTopics: z.array(z.string()) }),
+          404: ErrorBody,
+          422: ErrorBody,
+        },
+      },
+    },
+    async (req) => ({
+      id: req.params.id,
+      deletedTopics: await deployments.delete(req.params.id, req.query.internalTopics),
+    }),
   );
   app.get(
     "/deployments/:id/metrics",

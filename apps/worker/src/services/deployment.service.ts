@@ -4,13 +4,15 @@
 import { join } from "node:path";
 import { DLQ_HEADERS, deadLetterTopic } from "@riffle/engine";
 import type { Logger } from "pino";
+import type { KafkaSettings } from "../config";
 import type { PrismaClient } from "../db/client";
 import type { DeploymentStatus, Runtime } from "../db/generated/client";
 import type { InputJsonValue } from "../db/generated/internal/prismaNamespace";
 import { InvalidTopologyError, NotFoundError, UserError } from "../errors";
 import type { LiveHub } from "../live/hub";
+import { deleteKafkaInternalTopics } from "./kafka-runner";
 import { type MetricsSnapshot, snapshot } from "./metrics";
-import { type RunningDeployment, startRunner } from "./runner";
+import { type RunnerStatus, type RunningDeployment, startRunner } from "./runner";
 import type { TopicLog } from "./topic-log";
 import { assertId, type TopologyService } from "./topology.service";
 import { validateDocument } from "./validation.service";
@@ -26,13 +28,16 @@ export interface DeploymentServiceOptions {
   topologies: TopologyService;
   topics: TopicLog;
   logger: Logger;
-  kafkaConfigured: boolean;
+  /** The cluster of the `kafka` runtime; unset: only the embedded runtime runs. */
+  kafka?: KafkaSettings;
   /** Where deployments keep their persistent store checkpoints; none: stores restore from changelogs. */
   stateDir?: string;
 }
 
 export class DeploymentService {
   private readonly live = new Map<string, Live>();
+  /** Status writes per deployment, in the order they happened (runtimes report concurrently). */
+  private readonly writes = new Map<string, Promise<void>>();
   private readonly prisma: PrismaClient;
   private hub?: LiveHub;
   private ticker?: NodeJS.Timeout;
@@ -75,7 +80,7 @@ export class DeploymentService {
   }
 
   async deploy(topologyId: string, version: number | undefined, runtime: Runtime) {
-    if (runtime === "kafka" && !this.o.kafkaConfigured) {
+    if (runtime === "kafka" && !this.o.kafka) {
       throw new UserError(422, "kafka_not_configured", "the kafka runtime needs KAFKA_BROKERS");
     }
     const topology = await this.o.topologies.get(topologyId);
@@ -112,6 +117,21 @@ export class DeploymentService {
     await this.event(id, "redeploy", `redeploying version ${version ?? dep.version.version}`);
     await this.launch(id);
     return this.get(id);
+  }
+
+  /**
+   * Stops and forgets a deployment. With `internalTopics`, a Kafka deployment's repartition and
+   * changelog topics are deleted first; a cluster that refuses keeps the (stopped) deployment.
+   */
+  async delete(id: string, internalTopics: boolean) {
+    const dep = await this.stop(id);
+    const deleted =
+      internalTopics && dep.runtime === "kafka" && this.o.kafka
+        ? await deleteKafkaInternalTopics(this.o.kafka, dep.applicationId)
+        : [];
+    await this.writes.get(id);
+    await this.prisma.deployment.delete({ where: { id } });
+    return deleted;
   }
 
   async stopAllOf(topologyId: string) {
@@ -197,12 +217,27 @@ export class DeploymentService {
         watched: () => this.hub?.watched(id) ?? false,
         onOutput: (record) => this.hub?.publishRecord(id, record),
         onError: (error) => this.fail(id, error),
+        kafka: this.o.kafka,
+        onStatus: (update) => this.progress(id, update),
       });
       this.live.set(id, { runner, applicationId: dep.applicationId });
-      await this.setStatus(id, "running", { startedAt: new Date(), lastError: null }, "started");
+      // The Kafka runner reports running itself, once it joined its consumer group.
+      if (dep.runtime === "embedded") {
+        await this.setStatus(id, "running", { startedAt: new Date(), lastError: null }, "started");
+      }
+      await this.writes.get(id);
     } catch (err) {
       await this.fail(id, err as Error);
+      // What the user must fix answers the deploy request itself (e.g. 422 on a join node).
+      if (err instanceof UserError) throw err;
     }
+  }
+
+  private progress(id: string, { status, message, lastError }: RunnerStatus) {
+    const startedAt = status === "running" ? new Date() : undefined;
+    this.setStatus(id, status, { lastError, startedAt }, message).catch((err) =>
+      this.o.logger.error({ deploymentId: id, err }, "status update failed"),
+    );
   }
 
   private async fail(id: string, error: Error) {
@@ -224,15 +259,24 @@ export class DeploymentService {
     await l.runner.stop();
   }
 
-  private async setStatus(
+  private setStatus(
     id: string,
     status: DeploymentStatus,
     data: { startedAt?: Date; stoppedAt?: Date; lastError?: string | null },
     message: string | undefined,
-  ) {
-    const d = await this.prisma.deployment.update({ where: { id }, data: { status, ...data } });
-    if (message !== undefined) await this.event(id, "status", message, { status });
-    this.hub?.publishStatus(id, status, d.lastError);
+  ): Promise<void> {
+    const write = async () => {
+      const d = await this.prisma.deployment.update({ where: { id }, data: { status, ...data } });
+      if (message !== undefined) await this.event(id, "status", message, { status });
+      this.hub?.publishStatus(id, status, d.lastError);
+    };
+    const next = (this.writes.get(id) ?? Promise.resolve()).then(write);
+    const settled = next.catch(() => {});
+    this.writes.set(id, settled);
+    settled.then(() => {
+      if (this.writes.get(id) === settled) this.writes.delete(id);
+    });
+    return next;
   }
 
   private event(deploymentId: string, kind: string, message: string, data?: object) {

@@ -1,6 +1,6 @@
 // The one place the worker touches the stream runtime: compiles a topology document with
-// @riffle/engine, runs it on the embedded log, and reports sink output, taps, counters and
-// failure in the worker's terms. Everything else sees `startRunner` and `RunningDeployment`.
+// @riffle/engine, runs it on the embedded log (or hands it to kafka-runner.ts), and reports sink
+// output, taps, counters and failure in the worker's terms. Everything else sees `startRunner`.
 import {
   CompileError,
   compileTopology,
@@ -9,12 +9,14 @@ import {
   type ProducerRecord,
   type QueryableStore,
   startDeployment,
-  type TappedRecord,
   type TopicSerdes,
   topicSerdes,
 } from "@riffle/engine";
 import type { Topology } from "@riffle/topology";
+import type { KafkaSettings } from "../config";
 import { UserError } from "../errors";
+import { startKafkaRunner } from "./kafka-runner";
+import { tapOutput, toCounters } from "./runner-output";
 import type { TopicLog } from "./topic-log";
 
 /** A record leaving a sink (with its topic) or a tapped node (without). */
@@ -40,6 +42,13 @@ export interface RunnerCounters {
   deadLetters: number;
 }
 
+/** Where a runtime that connects to something (Kafka) stands; `failed` goes through onError. */
+export interface RunnerStatus {
+  status: "starting" | "running";
+  message: string;
+  lastError: string | null;
+}
+
 export interface RunnerOptions {
   applicationId: string;
   document: Topology;
@@ -51,6 +60,10 @@ export interface RunnerOptions {
   watched(): boolean;
   onOutput(record: OutputRecord): void;
   onError(error: Error): void;
+  /** The cluster of the kafka runtime. */
+  kafka?: KafkaSettings;
+  /** Status changes the runtime reports itself after startRunner resolved (kafka). */
+  onStatus?(update: RunnerStatus): void;
 }
 
 export interface RunningDeployment {
@@ -67,13 +80,7 @@ export interface RunningDeployment {
 const IDLE_WAIT_MS = 5;
 
 export async function startRunner(options: RunnerOptions): Promise<RunningDeployment> {
-  if (options.runtime === "kafka") {
-    throw new UserError(
-      422,
-      "runtime_unavailable",
-      "the Kafka runtime is not wired into the worker yet",
-    );
-  }
+  if (options.runtime === "kafka") return startKafkaRunner(options, compile(options));
   const { topology } = compile(options);
   await declareSinkTopics(options.document, options.topics);
   const sinkNode = sinkNodeByTopic(options.document);
@@ -94,7 +101,7 @@ export async function startRunner(options: RunnerOptions): Promise<RunningDeploy
   });
   let untap: (() => void)[] = [];
   return {
-    counters: () => counters(deployment),
+    counters: () => toCounters(deployment.metrics()),
     setTaps(nodeIds) {
       for (const u of untap) u();
       untap = nodeIds.map((id) => deployment.taps.tap(id, (r) => options.onOutput(tapOutput(r))));
@@ -116,22 +123,6 @@ function compile(options: RunnerOptions) {
     }
     throw err;
   }
-}
-
-function counters(deployment: Deployment): RunnerCounters {
-  const m = deployment.metrics();
-  const nodes = Object.entries(m.nodes);
-  return {
-    nodes: nodes.map(([nodeId, c]) => ({
-      nodeId,
-      recordsIn: c.recordsIn,
-      recordsOut: c.recordsOut,
-    })),
-    lag: m.lag,
-    stores: Object.entries(m.storeSizes).map(([name, size]) => ({ name, size })),
-    lateDrops: nodes.reduce((sum, [, c]) => sum + c.dropped, 0) + m.droppedRecords,
-    deadLetters: m.deadLetters,
-  };
 }
 
 /** Sink topics get their declared partition count, else the widest source's (Kafka Streams
@@ -168,19 +159,5 @@ function sinkOutput(
     timestamp: r.timestamp,
     partition: r.partition,
     window,
-  };
-}
-
-function tapOutput(r: TappedRecord): OutputRecord {
-  const windowed = r.key as { key?: unknown; window?: { start: number; end: number } } | null;
-  const isWindowed = windowed?.window !== undefined && typeof windowed.window?.start === "number";
-  return {
-    nodeId: r.node,
-    key: isWindowed ? windowed!.key : r.key,
-    value: r.value,
-    timestamp: r.timestamp,
-    partition: r.partition,
-    offset: r.offset,
-    window: isWindowed ? windowed!.window : undefined,
   };
 }

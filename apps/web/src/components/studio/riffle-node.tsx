@@ -7,6 +7,7 @@ import { memo, useEffect } from "react";
 import { worst } from "../../lib/analysis";
 import type { StudioNode } from "../../lib/flow";
 import { nodeSummary } from "../../lib/summary";
+import { useDeployment } from "../../store/deployment-store";
 import { useDocument } from "../../store/document-store";
 
 function PortHandle(props: {
@@ -43,7 +44,10 @@ function PortHandle(props: {
 function RiffleNodeView({ id, selected }: NodeProps<StudioNode>) {
   const node = useDocument((s) => s.index.get(id));
   const ports = useDocument((s) => s.ports.get(id));
-  const findings = useDocument((s) => s.analysis.byNode.get(id));
+  const designFindings = useDocument((s) => s.analysis.byNode.get(id));
+  // What the worker refused at deploy (checked against the cluster) shows on the node too.
+  const deployFindings = useDeployment((s) => s.findingsByNode.get(id));
+  const findings = deployFindings ? [...deployFindings, ...(designFindings ?? [])] : designFindings;
   const updateInternals = useUpdateNodeInternals();
   const signature = ports
     ? `${ports.inputs.map((p) => p.name).join()}|${Object.keys(ports.outputs).join()}`
