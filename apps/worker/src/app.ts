@@ -20,6 +20,7 @@ import { UserError } from "./errors";
 import { deploymentRoutes } from "./http/deployments.routes";
 import { errorHandler } from "./http/error-handler";
 import { sampleRoutes } from "./http/samples.routes";
+import { storeRoutes } from "./http/stores.routes";
 import { PUBLIC_ROUTES, systemRoutes } from "./http/system.routes";
 import { topicRoutes } from "./http/topics.routes";
 import { topologyRoutes } from "./http/topologies.routes";
@@ -132,6 +133,7 @@ export async function startWorker(
     deploymentRoutes,
     topicRoutes,
     sampleRoutes,
+    storeRoutes,
   ]) {
     routes(app, services);
   }

@@ -1,83 +1,213 @@
-// Pull queries: `SELECT cols FROM table [WHERE key = literal]` answered with the table's current
-// rows. A table a persistent query maintains is read from its changelog (the sink topic),
-// folding records by key as a KTable does: the latest value wins and a tombstone deletes.
-import type { TopicLog } from "../services/topic-log";
-import { toTopicRecord } from "../services/topic-log";
+// Pull queries: `SELECT cols FROM table [WHERE ...]` answered from the state store of the
+// running query that materializes the table (Kafka Streams' interactive queries), by key
+// lookup, key range or full scan, with WINDOWSTART / WINDOWEND bounds on windowed tables.
+import { InvalidStateStoreError, type QueryableStore } from "@riffle/engine";
+import {
+  type PullBound,
+  type PullCondition,
+  type PullQuery,
+  parsePullQuery,
+  type SourceSummary,
+} from "@riffle/sql";
+import type { Services } from "../http/types";
 import type { KsqlCatalog } from "./catalog";
 import type { Origin } from "./plan-sql";
-import { type Columns, columnsOf, header, type QueryHeader, toRow } from "./query-rows";
+import {
+  deploymentDocument,
+  type Materialization,
+  materialization,
+  type StoreWindow,
+} from "./pull-materialization";
+import { parseTimestamp } from "./pull-timestamp";
+import { type Columns, columnsOf, header, type QueryHeader } from "./query-rows";
 import { StatementError } from "./statement-error";
-import { ident } from "./statement-kind";
 
-const PULL =
-  /^SELECT\s+([\s\S]+?)\s+FROM\s+(`[^`]+`|\w+)(?:\s+WHERE\s+(`[^`]+`|\w+)\s*=\s*('(?:[^']|'')*'|[-\w.]+))?\s*$/i;
+interface Position {
+  line: number;
+  column: number;
+}
+
+const WINDOW_COLUMNS = [
+  { name: "WINDOWSTART", type: "BIGINT" },
+  { name: "WINDOWEND", type: "BIGINT" },
+];
 
 export async function pullQuery(
   catalog: KsqlCatalog,
-  topics: TopicLog,
+  services: Services,
   sql: string,
   origin: Origin,
 ): Promise<{ header: QueryHeader; rows: unknown[][] }> {
-  const fail = (message: string) => new StatementError(message, origin.line, origin.column);
-  const m = sql.trim().match(PULL);
-  if (!m)
-    throw fail("Pull queries support SELECT columns FROM table [WHERE key_column = literal].");
-  const name = ident(m[2]!);
-  const source = catalog.sources.get(name);
-  if (!source) throw fail(`${name} does not exist.`);
-  const s = source.summary;
+  const fail: Fail = (message, at = { line: 1, column: 1 }) =>
+    new StatementError(
+      message,
+      origin.line + at.line - 1,
+      at.line === 1 ? origin.column + at.column - 1 : at.column,
+    );
+  const parsed = parsePullQuery(sql);
+  if (!parsed.ok) throw fail(parsed.errors[0]!.message, parsed.errors[0]);
+  const q = parsed.value;
+  const s = catalog.sources.get(q.table)?.summary;
+  if (!s) throw fail(`${q.table} does not exist.`, q.tablePosition);
   if (s.kind === "STREAM") {
     throw fail(
-      `Pull queries are not supported on streams: ${name} is a STREAM. Add EMIT CHANGES if you intended to issue a push query.`,
+      `Pull queries are not supported on streams: ${q.table} is a STREAM. Add EMIT CHANGES if you intended to issue a push query.`,
+      q.tablePosition,
     );
   }
-  if (catalog.writersOf(name).length === 0) {
+  const writer = catalog.queries.get(catalog.writersOf(q.table)[0] ?? "");
+  if (!writer) {
     throw fail(
-      `The \`${name}\` table isn't queryable. To derive a queryable table, you can do 'CREATE TABLE QUERYABLE_${name} AS SELECT * FROM ${name}'.`,
+      `The \`${q.table}\` table isn't queryable. To derive a queryable table, you can do 'CREATE TABLE QUERYABLE_${q.table} AS SELECT * FROM ${q.table}'.`,
+      q.tablePosition,
     );
   }
-  const columns = projection(m[1]!, columnsOf(s), fail);
-  const where = m[3] ? { column: ident(m[3]), value: literalText(m[4]!) } : undefined;
-  if (where && !(s.key.length === 1 && s.key[0]!.name === where.column)) {
-    throw fail(`WHERE clause must compare the key column ${s.key.map((k) => k.name).join(", ")}.`);
-  }
-  const table = await materialize(topics, s.topic);
-  const rows = [...table.entries()]
-    .filter(([k]) => !where || k === where.value)
-    .map(([, r]) => toRow(s, r.key, r.value, columns));
-  return { header: header(`pull_${name}`, columns), rows };
+  const all = allColumns(s);
+  const columns = projection(q, all, fail);
+  const conditions = typed(q.conditions, s, fail);
+  const document = await deploymentDocument(services, writer.deploymentId);
+  const m = materialization(document, s.topic);
+  if (typeof m === "string") throw fail(`${q.table} isn't queryable: ${m}.`, q.tablePosition);
+  const store = openStore(services, writer.deploymentId, m.store, writer.id, fail);
+  const rows = entries(store, conditions, s)
+    .map((e) => fields(s, m, e))
+    .filter((f): f is Fields => f !== undefined && conditions.every((c) => satisfies(f, c)))
+    .map((f) => columns.map((c) => f.get(c.name) ?? null));
+  return { header: header(`pull_${q.table}`, columns), rows };
 }
 
-function projection(text: string, all: Columns, fail: (m: string) => Error): Columns {
-  if (text.trim() === "*") return all;
-  return text.split(",").map((c) => {
-    const col = all.find((a) => a.name === ident(c.trim()));
-    if (!col) throw fail(`Column '${ident(c.trim())}' cannot be resolved.`);
-    return col;
+/** ksqlDB's column order for a table: key columns, window bounds when windowed, then values. */
+function allColumns(s: SourceSummary): Columns {
+  return s.windowed ? [...s.key, ...WINDOW_COLUMNS, ...s.value] : columnsOf(s);
+}
+
+function projection(q: PullQuery, all: Columns, fail: Fail): Columns {
+  return q.items.flatMap((item) => {
+    if (item.kind === "star") return all;
+    const col = all.find((c) => c.name === item.name);
+    if (!col) throw fail(`Column '${item.name}' cannot be resolved.`, item.position);
+    return [col];
   });
 }
 
-function literalText(text: string) {
-  return text.startsWith("'") ? text.slice(1, -1).replaceAll("''", "'") : text;
+type Fail = (message: string, at?: Position) => StatementError;
+type Fields = Map<string, unknown>;
+
+/** The WHERE conditions with literals as their columns' types; other columns are refused. */
+function typed(conditions: PullCondition[], s: SourceSummary, fail: Fail): PullCondition[] {
+  const typeOf = new Map<string, string>(s.key.map((k) => [k.name, k.type]));
+  if (s.windowed) for (const w of WINDOW_COLUMNS) typeOf.set(w.name, w.type);
+  return conditions.map((c) => {
+    const type = typeOf.get(c.column);
+    if (!type) throw fail(unsupportedColumn(c.column, s), c.position);
+    const bound = (b: PullBound | undefined) =>
+      b && { ...b, value: literal(c, b.value, type, fail) };
+    return { ...c, lower: bound(c.lower), upper: bound(c.upper) };
+  });
 }
 
-/** The table's rows by the key's text, from its changelog topic. */
-async function materialize(topics: TopicLog, topic: string) {
-  const log = topics.log;
-  const table = new Map<string, { key: unknown; value: unknown }>();
-  const partitions = (await log.partitions(topic)) ?? 0;
-  for (let p = 0; p < partitions; p++) {
-    const end = await log.endOffset(topic, p);
-    for (let offset = 0; offset < end; ) {
-      const batch = await log.read(topic, p, offset, 1000);
-      if (batch.length === 0) break;
-      for (const r of batch.map(toTopicRecord)) {
-        const k = typeof r.key === "string" ? r.key : JSON.stringify(r.key);
-        if (r.value === null) table.delete(k);
-        else table.set(k, { key: r.key, value: r.value });
-      }
-      offset = batch[batch.length - 1]!.offset + 1;
-    }
+function unsupportedColumn(column: string, s: SourceSummary): string {
+  if (WINDOW_COLUMNS.some((w) => w.name === column)) {
+    return `${column} bounds need a windowed table; ${s.name} is not windowed.`;
   }
-  return table;
+  const keys = s.key.map((k) => k.name).join(", ");
+  const window = s.windowed ? ", WINDOWSTART and WINDOWEND" : "";
+  return `WHERE clause on unsupported column: ${column}. Pull queries on ${s.name} compare the key (${keys})${window} with literals.`;
+}
+
+function satisfies(f: Fields, c: PullCondition): boolean {
+  const v = f.get(c.column) as number | string | null | undefined;
+  if (v === null || v === undefined) return false;
+  const { lower, upper } = c;
+  const lo = lower?.value as typeof v;
+  const hi = upper?.value as typeof v;
+  if (lower && (lower.inclusive ? v < lo : v <= lo)) return false;
+  return !(upper && (upper.inclusive ? v > hi : v >= hi));
+}
+
+const NUMERIC = /^(INT|BIGINT|DOUBLE|DECIMAL)/;
+
+/** A literal as the column's type; window bounds also take ISO-8601 strings (UTC without zone). */
+function literal(c: PullCondition, value: unknown, type: string, fail: Fail): number | string {
+  const windowBound = WINDOW_COLUMNS.some((w) => w.name === c.column);
+  if (windowBound && (typeof value === "string" || typeof value === "number")) {
+    const ms = parseTimestamp(value);
+    if (ms === undefined) throw fail(`Invalid timestamp for ${c.column}: '${value}'.`, c.position);
+    return ms;
+  }
+  if (NUMERIC.test(type) ? typeof value === "number" : typeof value === "string") {
+    return value as number | string;
+  }
+  throw fail(
+    `${c.column} is ${type}; it cannot be compared with ${JSON.stringify(value)}.`,
+    c.position,
+  );
+}
+
+function openStore(
+  services: Services,
+  deploymentId: string,
+  name: string,
+  queryId: string,
+  fail: Fail,
+) {
+  const runner = services.deployments.runner(deploymentId);
+  if (!runner?.store) throw fail(`Query ${queryId} is not running, so its state cannot be read.`);
+  try {
+    const store = runner.store(name);
+    if (!store) throw fail(`Query ${queryId} has no state store ${name}.`);
+    return store;
+  } catch (err) {
+    if (!(err instanceof InvalidStateStoreError)) throw err;
+    throw fail(`Query ${queryId} is not ready to serve pull queries (${err.message}); try again.`);
+  }
+}
+
+interface Entry {
+  key: unknown;
+  value: unknown;
+  timestamp: number;
+  window?: StoreWindow;
+}
+
+/** The store entries the conditions can narrow to: a key lookup, a key range, or a scan. */
+function entries(store: QueryableStore, conditions: PullCondition[], s: SourceSummary): Entry[] {
+  const key = s.key.length === 1 ? conditions.find((c) => c.column === s.key[0]!.name) : undefined;
+  const exact =
+    key?.lower && key.upper?.value === key.lower.value && key.lower.inclusive && key.upper.inclusive
+      ? key.lower.value
+      : undefined;
+  if (store.kind === "key-value") {
+    if (exact !== undefined) return [store.get(exact)].filter((e) => e !== undefined);
+    if (s.key[0]?.type === "STRING") return store.range(key?.lower?.value, key?.upper?.value);
+    return store.all();
+  }
+  if (store.kind === "session") {
+    const sessions = exact !== undefined ? store.fetch(exact) : store.all();
+    return sessions.map((e) => ({ ...e, window: { start: e.start, end: e.end } }));
+  }
+  const starts = conditions.find((c) => c.column === "WINDOWSTART");
+  const from = (starts?.lower?.value as number | undefined) ?? Number.NEGATIVE_INFINITY;
+  const to = (starts?.upper?.value as number | undefined) ?? Number.POSITIVE_INFINITY;
+  const windows = exact !== undefined ? store.fetch(exact, from, to) : store.fetchAll(from, to);
+  return windows.map((e) => ({ ...e, window: { start: e.start, end: e.start } }));
+}
+
+/** A store entry as the table's named fields; undefined when the table has no such row. */
+function fields(s: SourceSummary, m: Materialization, e: Entry): Fields | undefined {
+  const window = e.window && {
+    start: e.window.start,
+    end: m.windowSizeMs === undefined ? e.window.end : e.window.start + m.windowSizeMs,
+  };
+  const row = m.row(e.key, e.value as Record<string, unknown>, e.timestamp, window);
+  if (row === undefined) return undefined;
+  const f: Fields = new Map();
+  if (s.key.length === 1) f.set(s.key[0]!.name, e.key);
+  else for (const k of s.key) f.set(k.name, (e.key as Record<string, unknown> | null)?.[k.name]);
+  if (window) {
+    f.set("WINDOWSTART", window.start);
+    f.set("WINDOWEND", window.end);
+  }
+  for (const c of s.value) f.set(c.name, row[c.name]);
+  return f;
 }

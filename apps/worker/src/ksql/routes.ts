@@ -80,7 +80,7 @@ export function ksqlRoutes(app: App, services: Services, location: CommandsLocat
       const origin = { line: 1, column: 1 };
       try {
         if (!isPushQuery(sql)) {
-          const r = await pullQuery(executor.catalog, services.topics, sql, origin);
+          const r = await pullQuery(executor.catalog, services, sql, origin);
           return `${[r.header, ...r.rows].map((l) => JSON.stringify(l)).join("\n")}\n`;
         }
         await stream(reply, (write) => startPush(sql, origin, write));
