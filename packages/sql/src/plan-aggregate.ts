@@ -1,5 +1,5 @@
 // GROUP BY queries: group (by key, or re-key with a repartition), optional window, one
-// aggregate node holding every aggregate call of SELECT and HAVING, EMIT FINAL as a suppress,
+// aggregate node holding every aggregate call of SELECT and HAVING, EMIT FINAL as onWindowClose (a suppress on sessions),
 // HAVING as a table filter. Returns the aggregated row and the key slot for the projection.
 import type { AggregateFunction, Aggregation } from "@riffle/topology";
 import type { Select } from "./ast";
@@ -118,7 +118,11 @@ export function planAggregate(
     /* ksqlDB: without GRACE PERIOD, EMIT FINAL closes windows at their end, while EMIT
        CHANGES keeps accepting late records for 24 hours (Kafka Streams' legacy default). */
     window.graceMs ??= q.emit === "final" ? 0 : DEFAULT_GRACE_MS;
-    out = doc.add(target, "windowed-by", { window }, { in: out });
+    /* EMIT FINAL is Kafka's EmitStrategy.onWindowClose on time windows (ksqlDB 0.28+), which
+       emits only windows still in the store when they close; sessions keep a suppress. */
+    const onClose = q.emit === "final" && window.type !== "session";
+    const config = onClose ? { window, emitStrategy: "on-window-close" as const } : { window };
+    out = doc.add(target, "windowed-by", config, { in: out });
   }
   const list = [...aggregates.values()];
   out = doc.add(
@@ -127,7 +131,8 @@ export function planAggregate(
     { aggregations: list.map(({ name, fn, args }) => ({ name, fn, args })) },
     { in: out },
   );
-  if (q.emit === "final") out = doc.add(target, "suppress", { until: "window-close" }, { in: out });
+  if (q.emit === "final" && q.window?.type === "session")
+    out = doc.add(target, "suppress", { until: "window-close" }, { in: out });
   const row: Row = {
     kind: "table",
     key: [{ name: keyName, type: group.type }],

@@ -230,7 +230,7 @@ describe("PARTITION BY with several expressions", () => {
 });
 
 describe("aggregations", () => {
-  it("GROUP BY with a window, HAVING and EMIT FINAL maps to group-by, windowed-by, aggregate, suppress, filter", () => {
+  it("GROUP BY with a window, HAVING and EMIT FINAL maps to group-by, windowed-by (on window close), aggregate, filter", () => {
     const r = ok(
       `${INPUT}CREATE TABLE C AS SELECT NAME, COUNT(*) AS N, AVG(AGE) FROM INPUT WINDOW TUMBLING (SIZE 1 MINUTE, GRACE PERIOD 10 SECONDS) GROUP BY NAME HAVING COUNT(*) > 1 EMIT FINAL;`,
     );
@@ -239,7 +239,6 @@ describe("aggregations", () => {
       "group-by",
       "windowed-by",
       "aggregate",
-      "suppress",
       "filter",
       "map-values",
       "to-stream",
@@ -247,6 +246,7 @@ describe("aggregations", () => {
     ]);
     expect(r.document.nodes[2].config).toEqual({
       window: { type: "tumbling", sizeMs: 60000, graceMs: 10000 },
+      emitStrategy: "on-window-close",
     });
     expect(r.document.nodes[3].config).toEqual({
       aggregations: [
@@ -285,7 +285,17 @@ describe("aggregations", () => {
     const sql = `${INPUT}CREATE TABLE C AS SELECT ID, COUNT(*) FROM INPUT WINDOW TUMBLING (SIZE 2 SECONDS) GROUP BY ID EMIT FINAL;`;
     expect(ok(sql).document.nodes[2].config).toEqual({
       window: { type: "tumbling", sizeMs: 2000, graceMs: 0 },
+      emitStrategy: "on-window-close",
     });
+  });
+
+  it("ksqlDB: EMIT FINAL on a session window is a suppress until the window closes", () => {
+    const sql = `${INPUT}CREATE TABLE C AS SELECT ID, COUNT(*) FROM INPUT WINDOW SESSION (5 SECONDS) GROUP BY ID EMIT FINAL;`;
+    const r = ok(sql);
+    expect(r.document.nodes[2].config).toEqual({
+      window: { type: "session", gapMs: 5000, graceMs: 0 },
+    });
+    expect(kinds(r)).toContain("suppress");
   });
 
   it("hopping and session windows", () => {

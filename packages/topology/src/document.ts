@@ -143,7 +143,12 @@ export const NodeConfigs = {
     /** For tables: the new value; omitted keeps the value. */
     columns: z.array(Projection).optional(),
   }),
-  "windowed-by": z.object({ window: Window }),
+  "windowed-by": z.object({
+    window: Window,
+    /** Kafka's EmitStrategy (ksqlDB EMIT FINAL = on-window-close, tumbling/hopping only):
+     *  unset, every update is emitted; on close, each window once, read back from its store. */
+    emitStrategy: z.enum(["on-window-update", "on-window-close"]).optional(),
+  }),
 
   /** KGroupedStream#count: the value is the count itself (a BIGINT column named `column`). */
   count: z.object({ column: z.string().default("COUNT"), store: z.string().optional() }),

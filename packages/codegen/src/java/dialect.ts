@@ -8,7 +8,7 @@ import type { FluentDialect, NodeOutput } from "../fluent/walker";
 import type { Node, NodeOf } from "../graph";
 import type { CodegenModel } from "../model";
 import { camelCase, NameScope } from "../naming";
-import { upstreamWindow } from "../upstream-window";
+import { onWindowClose, upstreamWindow } from "../upstream-window";
 import { aggregate } from "./aggregate";
 import { chain, INDENT, type Inputs, isTrue, lambda, materialized, one } from "./calls";
 import { javaDuration } from "./durations";
@@ -278,8 +278,15 @@ const HANDLERS: { [K in NodeKind]: Handler<K> } = {
     const grouped = `Grouped.with(${d.keySerde(schema, n)}, ${d.valueSerde(schema)})`;
     return chain(extend(one(i), `groupBy(${args([selector, grouped], INDENT)})`));
   },
-  "windowed-by": (_d, n, i) =>
-    chain(extend(one(i), `windowedBy(${args([windowSpec(n.config.window).code], INDENT)})`)),
+  "windowed-by": (_d, n, i) => {
+    const windowed = extend(
+      one(i),
+      `windowedBy(${args([windowSpec(n.config.window).code], INDENT)})`,
+    );
+    return chain(
+      onWindowClose(n) ? extend(windowed, "emitStrategy(EmitStrategy.onWindowClose())") : windowed,
+    );
+  },
   count: (_d, n, i) => chain(extend(one(i), `count(${materialized(n.config.store).join("")})`)),
   reduce: (d, n, i) => {
     const adder = lambda("agg, value", d.row(n, "adder", n.config.adder));

@@ -42,6 +42,7 @@ const PACKAGES: Record<string, string> = {
   SlidingWindows: "org.apache.kafka.streams.kstream",
   StreamJoined: "org.apache.kafka.streams.kstream",
   Suppressed: "org.apache.kafka.streams.kstream",
+  EmitStrategy: "org.apache.kafka.streams.kstream",
   BufferConfig: "org.apache.kafka.streams.kstream.Suppressed",
   TimeWindowedKStream: "org.apache.kafka.streams.kstream",
   TimeWindows: "org.apache.kafka.streams.kstream",

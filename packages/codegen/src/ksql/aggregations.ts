@@ -2,6 +2,7 @@
 // GROUP BY expr), WINDOW, aggregate functions, EMIT FINAL for suppress, and the table/stream
 // conversions.
 import type { Node, NodeOf } from "../graph";
+import { onWindowClose } from "../upstream-window";
 import type { Flow, KsqlContext } from "./context";
 import { sql } from "./expressions";
 import { isOpen, type Query, queryOver } from "./query";
@@ -60,6 +61,7 @@ export function windowedBy(ctx: KsqlContext, node: NodeOf<"windowed-by">, flow: 
   }
   const query = ctx.query(flow, (q) => q.groupBy !== undefined && !q.window && !q.projection);
   query.window = clause;
+  if (onWindowClose(node)) query.emit = "FINAL";
   setQuery(ctx, node, query);
 }
 

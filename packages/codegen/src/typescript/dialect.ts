@@ -9,6 +9,7 @@ import type { FluentDialect, NodeOutput } from "../fluent/walker";
 import type { Node, NodeOf } from "../graph";
 import type { CodegenModel } from "../model";
 import { camelCase, NameScope } from "../naming";
+import { onWindowClose } from "../upstream-window";
 import { aggregate } from "./aggregate";
 import { join } from "./joins";
 import {
@@ -325,8 +326,12 @@ const HANDLERS: { [K in NodeKind]: Handler<K> } = {
       : `(key, value) => ${key}`;
     return chain(extend(one(i), callArgs("groupBy", [selector, d.grouped(n)])));
   },
-  "windowed-by": (d, n, i) =>
-    chain(extend(one(i), `windowedBy(${windowSpec(d, n.config.window)})`)),
+  "windowed-by": (d, n, i) => {
+    const windowed = extend(one(i), `windowedBy(${windowSpec(d, n.config.window)})`);
+    if (!onWindowClose(n)) return chain(windowed);
+    d.use("EmitStrategy");
+    return chain(extend(windowed, "emitStrategy(EmitStrategy.onWindowClose())"));
+  },
   count: (d, n, i) =>
     chain(
       extend(

@@ -12,7 +12,7 @@ import { Named } from "../kstream/named";
 import { SessionWindowedKStream } from "../kstream/session-windowed-kstream";
 import { SessionWindows } from "../kstream/session-windows";
 import { Suppressed } from "../kstream/suppressed";
-import { TimeWindowedKStream } from "../kstream/time-windowed-kstream";
+import { EmitStrategy, TimeWindowedKStream } from "../kstream/time-windowed-kstream";
 import { TimeWindows } from "../kstream/time-windows";
 import { udaf } from "./aggregate-functions";
 import { CompileError } from "./compile-error";
@@ -174,7 +174,13 @@ export const aggregationCompilers = {
   "windowed-by": (ctx: NodeContext<NodeOf<"windowed-by">>) => {
     const w = windowSpec(ctx.node.config.window);
     const g = input<KGroupedStream>(ctx);
-    return { out: w instanceof SessionWindows ? g.windowedBy(w) : g.windowedBy(w) };
+    if (ctx.node.config.emitStrategy !== "on-window-close")
+      return { out: w instanceof SessionWindows ? g.windowedBy(w) : g.windowedBy(w) };
+    if (!(w instanceof TimeWindows))
+      throw new CompileError(
+        `node '${ctx.node.id}': on-window-close needs a tumbling or hopping window`,
+      );
+    return { out: g.windowedBy(w).emitStrategy(EmitStrategy.onWindowClose()) };
   },
   count: (ctx: NodeContext<NodeOf<"count">>) => {
     const g = input<Grouping>(ctx);

@@ -1,12 +1,14 @@
 // TimeWindowedKStream: aggregations over tumbling, hopping or sliding windows; the result is
-// a KTable keyed by Windowed<K>.
+// a KTable keyed by Windowed<K>, updated per record or (onWindowClose) once per closed window.
 
 import type { Windowed } from "../processor/processor";
 import { inMemoryWindowStore } from "../state/window-store";
+import { EmitStrategy } from "./emit-strategy";
 import { windowedAggregation } from "./internals/aggregate-builder";
 import type { Aggregator, Initializer, Reducer } from "./internals/stream-aggregate";
 import { slidingAggregateProcessor } from "./internals/stream-sliding-window-aggregate";
 import { windowAggregateProcessor } from "./internals/stream-window-aggregate";
+import { windowCloseEmit } from "./internals/window-close-emit";
 import { countAggregator, type KGroupedStream, zero } from "./kgrouped-stream";
 import type { KTable } from "./ktable";
 import type { Materialized } from "./materialized";
@@ -14,11 +16,24 @@ import type { Named } from "./named";
 import type { SlidingWindows } from "./sliding-windows";
 import { TimeWindows } from "./time-windows";
 
+export { EmitStrategy };
+
 export class TimeWindowedKStream<K = any, V = any> {
   constructor(
     private readonly grouped: KGroupedStream<K, V>,
     readonly windows: TimeWindows | SlidingWindows,
+    readonly strategy: EmitStrategy = EmitStrategy.onWindowUpdate(),
   ) {}
+
+  /** Kafka's TimeWindowedKStream#emitStrategy; onWindowClose needs tumbling or hopping windows. */
+  emitStrategy(strategy: EmitStrategy): TimeWindowedKStream<K, V> {
+    if (strategy.type === "on-window-close" && !(this.windows instanceof TimeWindows)) {
+      throw new Error(
+        "EmitStrategy.onWindowClose() is supported on tumbling and hopping windows only",
+      );
+    }
+    return new TimeWindowedKStream(this.grouped, this.windows, strategy);
+  }
 
   count(named?: Named, materialized?: Materialized): KTable<Windowed<K>, number> {
     return this.aggregate(zero, countAggregator, materialized, named);
@@ -47,10 +62,15 @@ export class TimeWindowedKStream<K = any, V = any> {
     const retention = (size: number) =>
       Math.max(materialized?.options.retentionMs ?? 0, size + w.graceMs);
     if (w instanceof TimeWindows) {
+      const onClose = this.strategy.type === "on-window-close";
       return windowedAggregation(
         this.grouped,
-        (name) => inMemoryWindowStore(name, retention(w.sizeMs)),
-        (name, store) => windowAggregateProcessor(name, store, w, init, aggregator),
+        // on close, windows are read back while start >= stream time - retention (one more ms)
+        (name) => inMemoryWindowStore(name, retention(w.sizeMs) + (onClose ? 1 : 0)),
+        (name, store) => {
+          const update = windowAggregateProcessor(name, store, w, init, aggregator);
+          return onClose ? windowCloseEmit(update, store, w) : update;
+        },
         w.graceMs,
         materialized,
         named,
