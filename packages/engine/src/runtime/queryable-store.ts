@@ -54,6 +54,8 @@ export class InvalidStateStoreError extends Error {
   override readonly name = "InvalidStateStoreError";
 }
 
+/** Stores update entries in place on later writes: a read hands out a snapshot of each. */
+const copy = <E extends object>(e: E): E => ({ ...e });
 const everything = [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY] as const;
 const byKey = (a: { key: unknown }, b: { key: unknown }) => {
   const x = storeKey(a.key);
@@ -79,6 +81,7 @@ export function queryableStore(
 }
 
 function keyValueView(stores: KeyValueStore[]): ReadOnlyKeyValueStore {
+  // A snapshot of the entry (stores update it in place on later writes).
   const row = (key: unknown, t: { value: unknown; timestamp: number }) => ({
     key,
     value: t.value,
@@ -104,12 +107,14 @@ function keyValueView(stores: KeyValueStore[]): ReadOnlyKeyValueStore {
 function windowView(stores: WindowStore[]): ReadOnlyWindowStore {
   const fetchAll = (from: number, to: number) =>
     stores
-      .flatMap((s) => [...s.all()].filter((e) => e.start >= from && e.start <= to))
+      .flatMap((s) => [...s.all()].filter((e) => e.start >= from && e.start <= to).map(copy))
       .sort((a, b) => byKey(a, b) || a.start - b.start);
   return {
     kind: "window",
     fetch: (key, from, to) =>
-      stores.flatMap((s) => s.fetchRange(key, from, to)).sort((a, b) => a.start - b.start),
+      stores
+        .flatMap((s) => s.fetchRange(key, from, to).map(copy))
+        .sort((a, b) => a.start - b.start),
     fetchAll,
     all: () => fetchAll(...everything),
   };
@@ -118,12 +123,13 @@ function windowView(stores: WindowStore[]): ReadOnlyWindowStore {
 function sessionView(stores: SessionStore[]): ReadOnlySessionStore {
   const findSessions = (key: unknown, earliestEnd: number, latestStart: number) =>
     stores
-      .flatMap((s) => s.findSessions(key, earliestEnd, latestStart))
+      .flatMap((s) => s.findSessions(key, earliestEnd, latestStart).map(copy))
       .sort((a, b) => a.end - b.end || a.start - b.start);
   return {
     kind: "session",
     fetch: (key) => findSessions(key, ...everything),
     findSessions,
-    all: () => stores.flatMap((s) => [...s.all()]).sort((a, b) => byKey(a, b) || a.end - b.end),
+    all: () =>
+      stores.flatMap((s) => [...s.all()].map(copy)).sort((a, b) => byKey(a, b) || a.end - b.end),
   };
 }
