@@ -50,7 +50,12 @@ describe("POST /ksql statement kinds and their errors", () => {
   it("a query reads only the sources its SELECT names (DESCRIBE's read queries)", async () => {
     const [pageviews, users] = (await ksql("DESCRIBE PAGEVIEWS; DESCRIBE USERS;")).body;
     expect(pageviews.sourceDescription.readQueries).toEqual([
-      { id: expect.stringMatching(/^CSAS_SLOW_\d+$/) },
+      {
+        id: expect.stringMatching(/^CSAS_SLOW_\d+$/),
+        queryString: expect.stringMatching(/^CREATE STREAM SLOW AS SELECT/),
+        sinks: ["SLOW"],
+        state: "RUNNING",
+      },
     ]);
     expect(users.sourceDescription.readQueries).toEqual([]);
   });

@@ -1,18 +1,21 @@
 // `riffle sql` against a real worker process: one-shot --execute and --file, the statement
 // buffer and table layout, and the interactive shell end to end through a pseudo-terminal
 // (util-linux `script`): a script of statements, a push query stopped with Ctrl-C, a syntax
-// error with line and column, the shell usable after each.
+// error with line and column, the shell usable after each; history kept across sessions.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { renderTable, StatementBuffer } from "../src/commands/sql-shell";
+import { renderEntity, renderTable } from "../src/commands/sql-render";
+import { StatementBuffer } from "../src/commands/sql-shell";
 import type { Io } from "../src/io";
 import { main } from "../src/main";
 
 const ROOT = resolve(__dirname, "../../..");
 const dir = mkdtempSync(join(tmpdir(), "riffle-sql-shell-"));
+const history = join(dir, "history");
+const shellEnv = { ...process.env, RIFFLE_SQL_HISTORY: history };
 
 function capture(): Io & { text(): string } {
   const lines: string[] = [];
@@ -86,6 +89,57 @@ describe("riffle sql", () => {
     );
   });
 
+  it("prints SHOW listings and DESCRIBE [EXTENDED] in ksqlDB CLI's layout", () => {
+    const streams = renderEntity({
+      "@type": "streams",
+      streams: [
+        {
+          name: "CLICKS",
+          topic: "clicks",
+          keyFormat: "KAFKA",
+          valueFormat: "JSON",
+          isWindowed: false,
+        },
+      ],
+    });
+    expect(streams.split("\n")).toEqual([
+      " Stream Name | Kafka Topic | Key Format | Value Format | Windowed ",
+      "-".repeat(66),
+      " CLICKS      | clicks      | KAFKA      | JSON         | false    ",
+      "-".repeat(66),
+    ]);
+    const source = {
+      name: "CLICKS",
+      type: "STREAM",
+      topic: "clicks",
+      keyFormat: "KAFKA",
+      valueFormat: "JSON",
+      partitions: 2,
+      statement: "CREATE STREAM CLICKS ...",
+      fields: [
+        { name: "USER_ID", schema: { type: "STRING" }, type: "KEY" },
+        { name: "N", schema: { type: "INT" } },
+      ],
+      readQueries: [{ id: "CSAS_X_1", queryString: "CREATE STREAM X AS ...", state: "RUNNING" }],
+      writeQueries: [],
+    };
+    const plain = renderEntity({ "@type": "sourceDescription", sourceDescription: source });
+    expect(plain).toContain("Name                 : CLICKS\n Field   | Type                   ");
+    expect(plain).toContain(
+      " USER_ID | VARCHAR(STRING)  (key) \n N       | INTEGER                ",
+    );
+    expect(plain).toMatch(
+      /For runtime statistics and query details run: DESCRIBE <Stream,Table> EXTENDED;$/,
+    );
+    const extended = renderEntity({
+      "@type": "sourceDescription",
+      sourceDescription: { ...source, extended: true },
+    });
+    expect(extended).toContain("Kafka topic          : clicks (partitions: 2, replication: 1)");
+    expect(extended).toContain("Queries that read from this STREAM\n");
+    expect(extended).toContain("CSAS_X_1 (RUNNING) : CREATE STREAM X AS ...");
+  });
+
   it("runs --execute statements and --file scripts, exiting 1 at the first error with line and column", async () => {
     const io = capture();
     const script = join(dir, "setup.sql");
@@ -95,7 +149,7 @@ describe("riffle sql", () => {
     );
     expect(await main(["sql", "--url", url, "--file", script], io)).toBe(0);
     expect(await main(["sql", "--url", url, "--execute", "SHOW STREAMS;"], io)).toBe(0);
-    expect(io.text()).toMatch(/\| VISITS +\| visits +\|/);
+    expect(io.text()).toMatch(/^ VISITS +\| visits +\| KAFKA +\| JSON +\| false +$/m);
     const bad = capture();
     expect(
       await main(
@@ -104,19 +158,28 @@ describe("riffle sql", () => {
       ),
     ).toBe(1);
     expect(bad.text()).toContain("line 2:34: NOPE does not exist.");
+    const missing = capture();
+    const nope = join(dir, "nope.sql");
+    expect(
+      await main(
+        ["sql", "--url", url, "--execute", `SHOW TOPICS;\nRUN SCRIPT '${nope}';`],
+        missing,
+      ),
+    ).toBe(1);
+    expect(missing.text()).toContain(`line 2:1: cannot read '${nope}': ENOENT`);
   });
 
   it("works interactively through a pseudo-terminal: script, push query, Ctrl-C, syntax error", async () => {
     const run = join(dir, "run.sql");
     writeFileSync(run, "INSERT INTO VISITS (PAGE, MS) VALUES ('/home', 5);\nSHOW TOPICS;\n");
     const cli = `${process.execPath} ${join(ROOT, "packages/cli/bin/riffle.mjs")} sql --url ${url}`;
-    const shell = spawn("script", ["-qfc", cli, "/dev/null"], { cwd: ROOT });
+    const shell = spawn("script", ["-qfc", cli, "/dev/null"], { cwd: ROOT, env: shellEnv });
     const out = watch(shell);
     const type = (s: string) => shell.stdin!.write(s);
     await out.waitFor(/riffle> /);
 
     type(`RUN SCRIPT '${run}';\n`);
-    await out.waitFor(/\| visits +\| 1 +\|/);
+    await out.waitFor(/ visits +\| 1 +\| 1 /);
 
     let mark = out.text().length;
     type("SELECT PAGE, MS\n  FROM VISITS EMIT CHANGES;\n");
@@ -131,7 +194,7 @@ describe("riffle sql", () => {
 
     mark = out.text().length;
     type("SHOW STREAMS;\n");
-    await out.waitFor(/\| VISITS +\|/, mark);
+    await out.waitFor(/ VISITS +\|/, mark);
 
     mark = out.text().length;
     type("SHOW STREAMS;\nCREATE STREAM Y AS SELECT * FROM VISITS WHERE;\n");
@@ -141,6 +204,21 @@ describe("riffle sql", () => {
     await out.waitFor(/Table Name/, mark);
 
     type("\x04");
+    await new Promise((r) => shell.on("close", r));
+  }, 60_000);
+
+  it("keeps history across sessions in RIFFLE_SQL_HISTORY, like ksqlDB's ~/.ksql-history", async () => {
+    const saved = readFileSync(history, "utf8").split("\n");
+    expect(saved).toEqual(expect.arrayContaining(["SHOW STREAMS;", "LIST TABLES;"]));
+    expect(saved.filter((l) => l === "LIST TABLES;")).toHaveLength(1);
+    const cli = `${process.execPath} ${join(ROOT, "packages/cli/bin/riffle.mjs")} sql --url ${url}`;
+    const shell = spawn("script", ["-qfc", cli, "/dev/null"], { cwd: ROOT, env: shellEnv });
+    const out = watch(shell);
+    await out.waitFor(/riffle> /);
+    const mark = out.text().length;
+    shell.stdin!.write("\x1b[A\n");
+    await out.waitFor(/Table Name/, mark);
+    shell.stdin!.write("\x04");
     await new Promise((r) => shell.on("close", r));
   }, 60_000);
 });

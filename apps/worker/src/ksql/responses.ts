@@ -63,6 +63,12 @@ export async function listTopics({ topics }: Services) {
   };
 }
 
+/** ksqlDB's RunningQuery shape, as DESCRIBE lists a source's readers and writers. */
+function runningQuery(catalog: KsqlCatalog, id: string) {
+  const q = catalog.queries.get(id)!;
+  return { id, queryString: q.statement, sinks: [q.sink], state: "RUNNING" };
+}
+
 export function describeSource(catalog: KsqlCatalog, source: CatalogSource, extended: boolean) {
   const s = source.summary;
   const fields = [
@@ -79,8 +85,8 @@ export function describeSource(catalog: KsqlCatalog, source: CatalogSource, exte
       valueFormat: "JSON",
       windowType: s.windowed ?? null,
       fields,
-      readQueries: catalog.readersOf(s.name).map((id) => ({ id })),
-      writeQueries: catalog.writersOf(s.name).map((id) => ({ id })),
+      readQueries: catalog.readersOf(s.name).map((id) => runningQuery(catalog, id)),
+      writeQueries: catalog.writersOf(s.name).map((id) => runningQuery(catalog, id)),
       extended,
       partitions: source.partitions,
       statement: source.declaration,

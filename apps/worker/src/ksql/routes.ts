@@ -32,6 +32,8 @@ export function ksqlRoutes(app: App, services: Services, location: CommandsLocat
       .catch((err) => app.log.error({ err }, "commands log replay failed"))
       .then(() => {
         follower = setInterval(() => {
+          // A stopping worker has shut its deployments down: it must not start new ones.
+          if (!services.ready()) return;
           executor.follow().catch((err) => app.log.error({ err }, "commands log follow failed"));
         }, FOLLOW_INTERVAL_MS);
         follower.unref();

@@ -1,11 +1,21 @@
 // `riffle sql`: a ksqlDB-style shell on a worker's SQL surface (POST /ksql, /query-stream).
 // Interactive with node:readline (statements end at `;`, history, RUN SCRIPT, Ctrl-C stops a
-// running push query, not the shell), or one-shot with --execute / --file for scripts.
+// running push query, not the shell), or one-shot with --execute / --file for scripts. History
+// outlives the session (sql-history.ts).
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { splitStatements } from "@riffle/sql";
 import type { Command } from "commander";
 import type { Io } from "../io";
+import { HISTORY_SIZE, historyFile, historySaver, loadHistory } from "./sql-history";
+import {
+  type Entity,
+  type Origin,
+  renderEntity,
+  renderError,
+  renderTable,
+  START,
+} from "./sql-render";
 
 interface Connection {
   url: string;
@@ -48,89 +58,6 @@ function lastTopLevelSemicolon(text: string): number {
     else if (c === ";") last = i;
   }
   return last;
-}
-
-/** An aligned table like ksqlDB's CLI draws. */
-export function renderTable(headers: string[], rows: unknown[][]): string {
-  const cells = rows.map((r) =>
-    r.map((v) => (typeof v === "string" ? v : (JSON.stringify(v) ?? "null"))),
-  );
-  const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i]?.length ?? 0)));
-  const rule = `+${widths.map((w) => "-".repeat(w + 2)).join("+")}+`;
-  const line = (r: string[]) =>
-    `|${widths.map((w, i) => ` ${(r[i] ?? "").padEnd(w)} `).join("|")}|`;
-  return [rule, line(headers), rule, ...cells.map(line), rule].join("\n");
-}
-
-type Entity = Record<string, any>;
-
-/** One /ksql result entity as the shell shows it. */
-export function renderEntity(e: Entity): string {
-  switch (e["@type"]) {
-    case "streams":
-    case "tables": {
-      const list = (e.streams ?? e.tables) as Entity[];
-      const kind = e["@type"] === "streams" ? "Stream" : "Table";
-      return renderTable(
-        [`${kind} Name`, "Kafka Topic", "Key Format", "Value Format", "Windowed"],
-        list.map((s) => [s.name, s.topic, s.keyFormat, s.valueFormat, s.isWindowed]),
-      );
-    }
-    case "queries":
-      return renderTable(
-        ["Query ID", "Query Type", "Status", "Sink Name", "Sink Kafka Topic", "Query String"],
-        (e.queries as Entity[]).map((q) => [
-          q.id,
-          q.queryType,
-          q.state,
-          q.sinks.join(","),
-          q.sinkKafkaTopics.join(","),
-          q.queryString.replace(/\s+/g, " "),
-        ]),
-      );
-    case "kafka_topics":
-      return renderTable(
-        ["Kafka Topic", "Partitions"],
-        (e.topics as Entity[]).map((t) => [t.name, t.replicaInfo.length]),
-      );
-    case "sourceDescription": {
-      const d = e.sourceDescription as Entity;
-      const fields = renderTable(
-        ["Field", "Type"],
-        (d.fields as Entity[]).map((f) => [
-          f.name,
-          `${f.schema.type}${f.type === "KEY" ? " (key)" : ""}`,
-        ]),
-      );
-      const queries = (label: string, qs: Entity[]) =>
-        qs.length ? `\n${label}: ${qs.map((q) => q.id).join(", ")}` : "";
-      return `Name                 : ${d.name}\nType                 : ${d.type}\nKafka topic          : ${d.topic}\n${fields}${queries("Queries that read from this", d.readQueries)}${queries("Queries that write into this", d.writeQueries)}`;
-    }
-    case "properties":
-      return renderTable(["Property", "Value"], Object.entries(e.properties as Entity));
-    case "queryDescription":
-      return renderTable(["Field", "Value"], Object.entries(e.queryDescription as Entity));
-    case "currentStatus":
-      return ` ${e.commandStatus.message}`;
-    default:
-      return JSON.stringify(e, null, 2);
-  }
-}
-
-/** Where a statement starts in the script or session it came from (1-based). */
-interface Origin {
-  line: number;
-  column: number;
-}
-
-const START: Origin = { line: 1, column: 1 };
-
-/** A statement_error as `line L:C: message`, positioned in the script the statement came from. */
-export function renderError(e: Entity, origin: Origin = START): string {
-  if (e.line === undefined) return `${e.message}\nStatement: ${e.statementText}`;
-  const line = origin.line + e.line - 1;
-  const column = e.line === 1 ? origin.column + e.column - 1 : e.column;
-  return `line ${line}:${column}: ${e.message}\nStatement: ${e.statementText}`;
 }
 
 function headers(c: Connection) {
@@ -224,9 +151,23 @@ async function runStatement(
   signal?: AbortSignal,
 ): Promise<boolean> {
   const script = text.match(RUN_SCRIPT);
-  if (script) return runScript(c, readFileSync(script[1]!, "utf8"), io);
+  if (script) return runFile(c, script[1]!, io, origin);
   if (/^SELECT\b/i.test(text)) return runQuery(c, text, io, origin, signal);
   return runKsql(c, `${text};`, io, origin);
+}
+
+/** RUN SCRIPT: a file that cannot be read is reported where RUN SCRIPT was written. */
+async function runFile(c: Connection, path: string, io: Io, origin: Origin): Promise<boolean> {
+  let script: string;
+  try {
+    script = readFileSync(path, "utf8");
+  } catch (err) {
+    io.err(
+      `line ${origin.line}:${origin.column}: cannot read '${path}': ${(err as Error).message}`,
+    );
+    return false;
+  }
+  return runScript(c, script, io);
 }
 
 async function runScript(c: Connection, script: string, io: Io): Promise<boolean> {
@@ -237,14 +178,17 @@ async function runScript(c: Connection, script: string, io: Io): Promise<boolean
 }
 
 /** The interactive loop; resolves when input ends (Ctrl-D) or on `exit`. */
-function interactive(c: Connection, io: Io): Promise<void> {
+function interactive(c: Connection, io: Io, historyPath = historyFile()): Promise<void> {
   const rl = createInterface({
     input: process.stdin,
     output: process.stdout,
     prompt: "riffle> ",
-    historySize: 500,
+    history: loadHistory(historyPath),
+    historySize: HISTORY_SIZE,
+    removeHistoryDuplicates: true,
     terminal: process.stdin.isTTY,
   });
+  rl.on("history", historySaver(historyPath, io.err));
   const buffer = new StatementBuffer();
   let running: AbortController | undefined;
   let queue = Promise.resolve();
