@@ -137,6 +137,14 @@ describe("workers sharing a service id share the commands log (ksqlDB's command 
     expect(after).toBe(before + 1);
   });
 
+  it("the same CREATE sent to both at once is accepted by one and refused by the other", async () => {
+    const race = `CREATE STREAM RACE (ID STRING KEY) WITH (KAFKA_TOPIC='race', VALUE_FORMAT='JSON', PARTITIONS=1);`;
+    const answers = await Promise.all([a, b].map((p) => post(p, "/ksql", { ksql: race })));
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 400]);
+    expect(answers.find((r) => r.status === 400)!.body.message).toMatch(/RACE/);
+    await ksql(a, "DROP STREAM RACE;");
+  });
+
   it("a worker with another service id runs nothing of theirs", async () => {
     const [streams, queries] = await ksql(c, "SHOW STREAMS; SHOW QUERIES;");
     expect(streams.streams).toEqual([]);
@@ -163,7 +171,7 @@ describe("workers sharing a service id share the commands log (ksqlDB's command 
     const both = await sqlQueryIds(a);
     expect(both).toEqual(await sqlQueryIds(b));
     expect(both).toHaveLength(2);
-  });
+  }, 120_000);
 });
 
 async function deploymentsRunning(p: Process): Promise<number> {
