@@ -3,7 +3,7 @@
 import { formatType, parseType } from "@riffle/expr";
 import type { Properties, WindowSpec } from "./ast";
 import type { Cursor } from "./cursor";
-import { fail } from "./errors";
+import { fail, type Position } from "./errors";
 
 const UNIT_MS: Record<string, number> = {
   MILLISECOND: 1,
@@ -23,6 +23,15 @@ export function parseDuration(c: Cursor): number {
   }
   c.acceptWord(t!.image.toUpperCase());
   return n * UNIT_MS[unit];
+}
+
+/** A duration in a property, e.g. WINDOW_SIZE = '30 SECONDS', in milliseconds. */
+export function durationText(text: string, position: Position): number {
+  const m = /^\s*(\d+)\s*([A-Za-z]+?)S?\s*$/i.exec(text);
+  const ms = m ? UNIT_MS[m[2].toUpperCase()] : undefined;
+  if (!m || ms === undefined)
+    fail(`Invalid duration: '${text}' (expected e.g. '30 SECONDS')`, position);
+  return Number(m[1]) * ms;
 }
 
 /** `WITH (NAME = value, ...)`; names upper-cased. */

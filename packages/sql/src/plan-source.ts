@@ -1,10 +1,11 @@
 // CREATE STREAM / TABLE with columns: declares the topic with its schema and formats, and
 // adds the stream-source or table-source node that later queries read from.
-import type { TimestampExtractor } from "@riffle/topology";
+import type { TimestampExtractor, Topic } from "@riffle/topology";
 import type { CreateSource } from "./ast";
 import type { Catalog, SourceInfo } from "./catalog";
 import type { DocBuilder } from "./doc-builder";
 import { fail } from "./errors";
+import { durationText } from "./parse-clauses";
 import {
   bool,
   checkProperties,
@@ -66,6 +67,7 @@ export function planSource(s: CreateSource, catalog: Catalog, doc: DocBuilder): 
     key,
     value,
     valueUnwrapped: row.valueUnwrapped,
+    ...keyWindow(s),
   });
   const timestamp = timestampOf(s, row);
   const output =
@@ -112,6 +114,15 @@ function checkKeys(s: CreateSource): void {
   if (s.kind === "TABLE" && !s.columns.some((c) => c.key) && !s.properties.has("WINDOW_TYPE")) {
     fail("Tables require a PRIMARY KEY. Please define the PRIMARY KEY.", s.position);
   }
+}
+
+/** The document's form of WINDOW_TYPE / WINDOW_SIZE (checked by windowOf). */
+function keyWindow(s: CreateSource): Pick<Topic, "windowed"> {
+  const type = text(s.properties, "WINDOW_TYPE")?.toUpperCase();
+  if (!type) return {};
+  if (type === "SESSION") return { windowed: { type: "session" } };
+  const size = s.properties.get("WINDOW_SIZE")!;
+  return { windowed: { type: "time", sizeMs: durationText(size.value, size.position) } };
 }
 
 function windowOf(s: CreateSource): Pick<Row, "windowed"> {

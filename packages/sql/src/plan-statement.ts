@@ -1,7 +1,7 @@
 // Statement-level planning: CREATE ... AS SELECT and INSERT INTO add a query ending in a sink
 // (tables through toStream), DROP removes a source from the catalog; ksqlDB's checks on
 // read-only sources, existing names and output formats are made here.
-import type { SerdeFormat } from "@riffle/topology";
+import type { SerdeFormat, Topic } from "@riffle/topology";
 import type { CreateAsSelect, DropSource, InsertInto, Statement } from "./ast";
 import type { Catalog, SourceInfo } from "./catalog";
 import type { DocBuilder, Out } from "./doc-builder";
@@ -100,6 +100,7 @@ function planCreateAs(s: CreateAsSelect, catalog: Catalog, doc: DocBuilder): Sou
     key: row.key,
     value: row.value,
     valueUnwrapped,
+    ...windowedKeys(s, q, doc),
   });
   addSink(s.name.name, q, topic, doc);
   return {
@@ -164,4 +165,15 @@ function planDrop(s: DropSource, catalog: Catalog): void {
     fail(`Cannot delete topic for read-only source: ${source.name}`, s.position);
   }
   catalog.remove(source.name);
+}
+
+/** A query writing windowed keys: its own window, or that of the windowed source it reads. */
+function windowedKeys(s: CreateAsSelect, q: QueryResult, doc: DocBuilder): Pick<Topic, "windowed"> {
+  if (!q.row.windowed) return {};
+  const w = s.query.window;
+  if (w)
+    return {
+      windowed: w.type === "session" ? { type: "session" } : { type: "time", sizeMs: w.sizeMs },
+    };
+  return { windowed: doc.getTopic(q.source.topic)?.windowed ?? { type: q.row.windowed } };
 }

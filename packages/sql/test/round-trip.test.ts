@@ -14,6 +14,10 @@ CREATE TABLE EU AS SELECT NAME, REGION FROM CUSTOMERS WHERE REGION = 'EU';
 CREATE TABLE PER_ID AS SELECT ID, COUNT(*) AS N, SUM(AMOUNT) AS S FROM ORDERS GROUP BY ID;
 CREATE TABLE PER_MINUTE AS SELECT ID, MAX(QTY) AS M FROM ORDERS WINDOW TUMBLING (SIZE 1 MINUTE, GRACE PERIOD 10 SECONDS) GROUP BY ID EMIT FINAL;
 CREATE TABLE SESSIONS AS SELECT ID, COLLECT_LIST(CUSTOMER) AS C FROM ORDERS WINDOW SESSION (5 MINUTES) GROUP BY ID;
+CREATE TABLE HOPS AS SELECT ID, COUNT(*) AS N FROM ORDERS WINDOW HOPPING (SIZE 1 MINUTE, ADVANCE BY 30 SECONDS) GROUP BY ID EMIT FINAL;
+CREATE STREAM PER_MINUTE_IN (ID INT KEY, M INT) WITH (kafka_topic='per_minute', value_format='JSON', WINDOW_TYPE='TUMBLING', WINDOW_SIZE='1 MINUTE');
+CREATE STREAM SESSIONS_IN (ID INT KEY, C ARRAY<STRING>) WITH (kafka_topic='sessions_in', value_format='JSON', WINDOW_TYPE='SESSION');
+CREATE STREAM LATE_MINUTES AS SELECT ID, M, WINDOWSTART AS WS FROM PER_MINUTE_IN WHERE M > 1;
 `;
 
 function roundTrip(sql: string): string {
@@ -23,7 +27,7 @@ function roundTrip(sql: string): string {
 }
 
 describe("SQL -> document -> SQL round trip", () => {
-  it("is stable after one pass for projections, filters, PARTITION BY, formats and aggregations", () => {
+  it("is stable after one pass for projections, filters, PARTITION BY, formats, aggregations, EMIT FINAL and windowed sources", () => {
     const once = roundTrip(SCRIPT);
     expect(roundTrip(once)).toBe(once);
   });

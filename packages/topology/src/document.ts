@@ -26,6 +26,14 @@ export const Topic = z.object({
   /** Value columns. With `valueUnwrapped` the single column is the whole record value. */
   value: z.array(Column).default([]),
   valueUnwrapped: z.boolean().default(false),
+  /** Windowed keys (ksqlDB WINDOW_TYPE / WINDOW_SIZE): each record's window travels with it.
+   *  Sources read keys as Windowed<K>; `sizeMs` is WINDOW_SIZE of tumbling/hopping windows. */
+  windowed: z
+    .discriminatedUnion("type", [
+      z.object({ type: z.literal("time"), sizeMs: z.number().int().min(1).optional() }),
+      z.object({ type: z.literal("session") }),
+    ])
+    .optional(),
 });
 
 export const TimestampExtractor = z.discriminatedUnion("kind", [

@@ -110,6 +110,7 @@ export const runDocument: CaseEngine = async (document, inputs) => {
         key: conformJson.key(r.topic, keys.toRow(r.topic, r.key ?? null)),
         value: conformJson.value(r.topic, values.toRow(r.topic, r.value ?? null)),
         timestamp: r.timestamp ?? 0,
+        ...(r.window ? { window: { start: r.window.start, end: r.window.end } } : {}),
       })),
     );
     return driver.allOutput().map(({ topic, key, value, timestamp, window }) => ({

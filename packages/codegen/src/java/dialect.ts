@@ -8,7 +8,7 @@ import type { FluentDialect, NodeOutput } from "../fluent/walker";
 import type { Node, NodeOf } from "../graph";
 import type { CodegenModel } from "../model";
 import { camelCase, NameScope } from "../naming";
-import { onWindowClose, upstreamWindow } from "../upstream-window";
+import { onWindowClose, timeWindowSize } from "../upstream-window";
 import { aggregate } from "./aggregate";
 import { chain, INDENT, type Inputs, isTrue, lambda, materialized, one } from "./calls";
 import { javaDuration } from "./durations";
@@ -89,12 +89,9 @@ export class JavaDialect implements FluentDialect {
 
   keySerde(schema: RowSchema, node: Node): string {
     if (!schema.windowed) return serdeFor(keyType(schema), "KAFKA");
-    const window = upstreamWindow(this.model, node);
+    const size = schema.windowed === "time" ? timeWindowSize(this.model, node) : undefined;
     const cls = `${plainKeyType(schema)}.class`;
-    if (schema.windowed === "session" || !window || window.type === "session") {
-      return `WindowedSerdes.sessionWindowedSerdeFrom(${cls})`;
-    }
-    const size = window.type === "sliding" ? window.timeDifferenceMs : window.sizeMs;
+    if (size === undefined) return `WindowedSerdes.sessionWindowedSerdeFrom(${cls})`;
     return `WindowedSerdes.timeWindowedSerdeFrom(${cls}, ${javaDuration(size)}.toMillis())`;
   }
 

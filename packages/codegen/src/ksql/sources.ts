@@ -2,7 +2,7 @@
 // changelog topic back as a stream (KTable#toStream).
 import type { Column, RowSchema, Topic } from "@riffle/topology";
 import type { Node } from "../graph";
-import { ident, withClause } from "./syntax";
+import { duration, ident, withClause } from "./syntax";
 
 type Props = [string, string | number | boolean][];
 
@@ -15,6 +15,15 @@ export function topicProps(topicName: string, topic: Topic | undefined, schema?:
   const unwrapped = topic.valueUnwrapped || (schema?.valueUnwrapped ?? false);
   if (unwrapped && topic.valueFormat === "JSON") props.push(["WRAP_SINGLE_VALUE", false]);
   return props;
+}
+
+/** WINDOW_TYPE / WINDOW_SIZE of a topic whose keys are windowed. */
+function keyWindowProps(topic: Topic | undefined): Props {
+  const w = topic?.windowed;
+  if (!w) return [];
+  if (w.type === "session") return [["WINDOW_TYPE", "SESSION"]];
+  const size: Props = w.sizeMs === undefined ? [] : [["WINDOW_SIZE", duration(w.sizeMs)]];
+  return [["WINDOW_TYPE", "TUMBLING"], ...size];
 }
 
 function columnList(key: Column[], value: Column[], keyWord: string): string {
@@ -33,7 +42,7 @@ export function createSource(
   schema: RowSchema,
 ): string {
   const isStream = node.kind === "stream-source";
-  const props = topicProps(node.config.topic, topic, schema);
+  const props = [...topicProps(node.config.topic, topic, schema), ...keyWindowProps(topic)];
   if ("timestamp" in node.config && node.config.timestamp.kind === "field") {
     props.push(["TIMESTAMP", node.config.timestamp.field]);
     if (node.config.timestamp.format)

@@ -9,7 +9,7 @@ import type { FluentDialect, NodeOutput } from "../fluent/walker";
 import type { Node, NodeOf } from "../graph";
 import type { CodegenModel } from "../model";
 import { camelCase, NameScope } from "../naming";
-import { onWindowClose } from "../upstream-window";
+import { onWindowClose, windowedSourceFinding } from "../upstream-window";
 import { aggregate } from "./aggregate";
 import { join } from "./joins";
 import {
@@ -166,6 +166,8 @@ function source(
   d: TsDialect,
   node: NodeOf<"stream-source" | "table-source" | "global-table-source">,
 ): NodeOutput {
+  const windowed = windowedSourceFinding(d.model, node);
+  if (windowed) d.findings.add(windowed);
   d.use("Consumed");
   let consumed = `Consumed.with(${d.topicSerdes(node.config.topic, d.model.schemaOf(node)).join(", ")})`;
   if ("timestamp" in node.config) {

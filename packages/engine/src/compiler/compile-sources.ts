@@ -15,6 +15,7 @@ import {
 import { compileAt } from "./frames";
 import { input, type NodeCompiler, type NodeContext, scope } from "./node-context";
 import { topicSerdes } from "./topic-serdes";
+import { windowedKeys } from "./windowed-source";
 
 function extractor(spec: DocExtractor): TimestampExtractor {
   if (spec.kind === "field") return fieldTimestamp(spec.field);
@@ -51,7 +52,10 @@ function consumed(
 export const sourceCompilers = {
   "stream-source": (ctx: NodeContext<NodeOf<"stream-source">>) => {
     const { topic, timestamp } = ctx.node.config;
-    return { out: ctx.builder.stream(topic, consumed(ctx, topic, timestamp)) };
+    const stream = ctx.builder.stream(topic, consumed(ctx, topic, timestamp));
+    const windowed = ctx.topics.get(topic)?.windowed;
+    if (!windowed) return { out: stream };
+    return { out: stream.process(windowedKeys(windowed), Named.as(`${ctx.node.id}-windowed`)) };
   },
   "table-source": (ctx: NodeContext<NodeOf<"table-source">>) => {
     const { topic, timestamp, store } = ctx.node.config;

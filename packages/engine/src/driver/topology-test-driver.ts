@@ -3,6 +3,7 @@
 // itself reads (repartition topics, through-topics) are processed immediately, in order.
 // Every output, changelog record and dead letter is kept for inspection.
 
+import { WINDOW_END_HEADER, WINDOW_START_HEADER } from "../kstream/internals/sink-node";
 import type { Headers, LogRecord, ProducerRecord } from "../log/log";
 import { MemoryLog } from "../log/memory-log";
 import { partitionFor } from "../log/partitioner";
@@ -71,8 +72,18 @@ export class TopologyTestDriver {
     });
   }
 
+  /** Pipes record lines; a `window` travels in the headers a windowed sink writes it to. */
   pipeRecords(records: Iterable<TestRecord>): void {
-    for (const r of records) this.pipeInput(r.topic, r.key, r.value, r.timestamp, r.headers);
+    for (const r of records) {
+      const headers = r.window
+        ? {
+            ...r.headers,
+            [WINDOW_START_HEADER]: String(r.window.start),
+            [WINDOW_END_HEADER]: String(r.window.end),
+          }
+        : r.headers;
+      this.pipeInput(r.topic, r.key, r.value, r.timestamp, headers);
+    }
   }
 
   /** Pipes an already-serialized record (e.g. bytes that may not decode); returns it as stored. */

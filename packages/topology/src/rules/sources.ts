@@ -19,7 +19,8 @@ const fromTopic = (ctx: RuleContext<NodeOf<SourceKind>>): Record<string, RowSche
       field: "config.timestamp.field",
     });
   }
-  return { out: { key: topic.key, value: topic.value, valueUnwrapped: topic.valueUnwrapped } };
+  const schema = { key: topic.key, value: topic.value, valueUnwrapped: topic.valueUnwrapped };
+  return { out: topic.windowed ? { ...schema, windowed: topic.windowed.type } : schema };
 };
 
 export const sourceRules: { [K in SourceKind]: Rule<NodeOf<K>> } = {
