@@ -98,6 +98,17 @@ describe("POST /ksql statement kinds and their errors", () => {
     expect((await refused("EXPLAIN CSAS_NOPE_9;")).message).toBe("Unknown queryId: CSAS_NOPE_9");
   });
 
+  it("an accepted CREATE answers with its commandSequenceNumber, its offset in the commands log (ksqlDB)", async () => {
+    const before = await commandCount();
+    const res = await ksql(
+      "SHOW STREAMS; CREATE STREAM SEQ (ID STRING KEY) WITH (KAFKA_TOPIC='st_seq', VALUE_FORMAT='JSON', PARTITIONS=1); DROP STREAM SEQ;",
+    );
+    expect(res.body[0].commandSequenceNumber).toBeUndefined();
+    expect(
+      res.body.slice(1).map((e: { commandSequenceNumber: number }) => e.commandSequenceNumber),
+    ).toEqual([before, before + 1]);
+  });
+
   it("DROP IF EXISTS of a missing source succeeds and records nothing (ksqlDB)", async () => {
     const before = await commandCount();
     const res = await ksql("DROP TABLE IF EXISTS NOPE;");

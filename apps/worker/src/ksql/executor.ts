@@ -107,7 +107,9 @@ export class KsqlExecutor {
       try {
         const { checked, sequence } = await this.admit(s.text, s, properties);
         const result = await checked.apply(sequence);
-        if (result) results.push({ statementText: s.text, warnings: [], ...result });
+        // ksqlDB's commandSequenceNumber: where the statement sits in the commands log.
+        const logged = sequence >= 0 ? { commandSequenceNumber: sequence } : {};
+        if (result) results.push({ statementText: s.text, warnings: [], ...result, ...logged });
       } catch (err) {
         const error =
           err instanceof StatementError
