@@ -84,6 +84,16 @@ describe("pull queries from state stores (Kafka Streams interactive queries)", (
     expect(await ids("USER_ID BETWEEN 'alice' AND 'bob'")).toEqual(["alice", "bob"]);
     expect(await ids("USER_ID >= 'b' AND USER_ID <= 'z'")).toEqual(["bob", "carol"]);
     expect(await ids("USER_ID > 'alice' AND 'carol' > USER_ID")).toEqual(["bob"]);
+    const projected = await pull(
+      "SELECT USER_ID, N * 2 AS TWICE, UCASE(USER_ID) FROM VISITS WHERE USER_ID = 'bob'",
+    );
+    expect(projected.header).toMatchObject({
+      columnNames: ["USER_ID", "TWICE", "KSQL_COL_2"],
+      columnTypes: ["STRING", "BIGINT", "STRING"],
+    });
+    expect(projected.rows).toEqual([["bob", 2, "BOB"]]);
+    const limited = await pull("SELECT USER_ID FROM VISITS WHERE USER_ID >= 'b' LIMIT 1");
+    expect(limited.rows).toEqual([["bob"]]);
   });
 
   it("applies the query's HAVING and projection to the stored aggregate on read (ksqlDB materialization)", async () => {
@@ -110,7 +120,7 @@ describe("pull queries from state stores (Kafka Streams interactive queries)", (
     const iso = new Date(T0 + MINUTE).toISOString().replace("Z", "");
     expect((await pull(`${sql} AND WINDOWEND <= '${iso}'`)).rows).toEqual([all[0]]);
     expect(
-      (await pull("SELECT USER_ID, N FROM PER_MINUTE WHERE WINDOWSTART = " + T0)).rows,
+      (await pull(`SELECT USER_ID, N FROM PER_MINUTE WHERE WINDOWSTART = ${T0}`)).rows,
     ).toEqual([
       ["alice", 2],
       ["bob", 1],
@@ -149,6 +159,8 @@ describe("pull queries from state stores (Kafka Streams interactive queries)", (
     expect(typed.message).toContain("USER_ID is STRING; it cannot be compared with 3");
     const missing = await refused("SELECT NOPE FROM VISITS");
     expect(missing).toMatchObject({ message: "Column 'NOPE' cannot be resolved.", column: 8 });
+    const typo = await refused("SELECT USER_ID,\n  AVG_MSS * 2 FROM VISITS");
+    expect(typo).toMatchObject({ message: expect.stringContaining("AVG_MSS"), line: 2, column: 3 });
     const join = await refused("SELECT * FROM VISITS GROUP BY USER_ID");
     expect(join.message).toContain("Pull queries don't support GROUP BY clauses");
   });

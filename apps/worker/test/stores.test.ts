@@ -39,7 +39,8 @@ describe("GET /deployments/:id/stores/:store (interactive queries)", () => {
   });
   afterAll(() => w?.stop());
 
-  const get = (url: string, headers = auth) => call(w, "GET", url, undefined, headers);
+  const get = (url: string, headers: Record<string, string> = auth) =>
+    call(w, "GET", url, undefined, headers);
   const store = (table: string, name: string, query = "") =>
     get(`/deployments/${deploymentOf[table]}/stores/${name}${query}`);
   /** Polls until the store answers `expected` entries (the deployment runs asynchronously). */

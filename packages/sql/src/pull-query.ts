@@ -1,6 +1,6 @@
 // Pull queries (ksqlDB's `SELECT ... FROM table WHERE ...` without EMIT CHANGES), parsed with
-// the SELECT grammar: the projection, the table, and WHERE as per-column bounds on the key,
-// WINDOWSTART and WINDOWEND, the shapes a materialized store can answer by lookup or range.
+// the SELECT grammar: the projected expressions, the table, and WHERE as per-column bounds on
+// the key, WINDOWSTART and WINDOWEND, the shapes a store can answer by lookup or range.
 import type { Expr, LiteralValue } from "@riffle/expr";
 import { Cursor } from "./cursor";
 import { fail, type Position, type SqlError, SqlFailure } from "./errors";
@@ -21,13 +21,18 @@ export interface PullCondition {
   upper?: PullBound;
 }
 
-export type PullItem = { kind: "star" } | { kind: "column"; name: string; position: Position };
+/** `*`, or an expression (a bare column is one) with its alias when given. */
+export type PullItem =
+  | { kind: "star" }
+  | { kind: "expression"; expr: Expr; alias?: string; position: Position };
 
 export interface PullQuery {
   table: string;
   tablePosition: Position;
   items: PullItem[];
   conditions: PullCondition[];
+  /** LIMIT: at most this many rows. */
+  limit?: number;
 }
 
 export type PullQueryResult = { ok: true; value: PullQuery } | { ok: false; errors: SqlError[] };
@@ -37,8 +42,13 @@ export type PullQueryResult = { ok: true; value: PullQuery } | { ok: false; erro
  * @example parsePullQuery("SELECT * FROM counts WHERE id BETWEEN 'a' AND 'c'")
  */
 export function parsePullQuery(text: string): PullQueryResult {
+  // LIMIT can only close the statement; the persistent-query SELECT grammar refuses it, so it
+  // is taken off the end (positions before it are unchanged).
+  const limit = /\sLIMIT\s+(\d+)\s*$/i.exec(text);
+  const select = limit ? text.slice(0, limit.index) : text;
   try {
-    return { ok: true, value: pullQuery(Cursor.of({ text, line: 1, column: 1 })) };
+    const value = pullQuery(Cursor.of({ text: select, line: 1, column: 1 }));
+    return { ok: true, value: limit ? { ...value, limit: Number(limit[1]) } : value };
   } catch (e) {
     if (e instanceof SqlFailure) return { ok: false, errors: [e.toError()] };
     throw e;
@@ -58,17 +68,12 @@ function pullQuery(c: Cursor): PullQuery {
   if (select.having) refuse("HAVING clauses", select.having.position);
   const items = select.items.map((item): PullItem => {
     if (item.kind === "star") {
-      if (item.qualifier) fail("Pull queries select * or column names", item.position);
+      if (item.qualifier) fail("Pull queries select * without a qualifier", item.position);
       return { kind: "star" };
     }
     const e = item.expr.expr;
-    if (e?.kind !== "column" || item.alias) {
-      fail(
-        "Pull queries select * or column names, without expressions or aliases",
-        item.expr.position,
-      );
-    }
-    return { kind: "column", name: columnName(e), position: item.expr.position };
+    if (!e) fail("Pull queries select * or expressions", item.expr.position);
+    return { kind: "expression", expr: e, alias: item.alias?.name, position: item.expr.position };
   });
   const conditions = new Map<string, PullCondition>();
   if (select.where?.expr) {

@@ -65,8 +65,13 @@ export function storeRoutes(app: App, services: Services) {
 
 function open(services: Services, id: string, name: string): QueryableStore {
   const runner = services.deployments.runner(id);
-  if (!runner?.store) {
-    throw new UserError(409, "not_running", `deployment '${id}' is not running`);
+  if (!runner) throw new UserError(409, "not_running", `deployment '${id}' is not running`);
+  if (!runner.store) {
+    throw new UserError(
+      409,
+      "not_queryable",
+      `deployment '${id}' runs where stores cannot be read`,
+    );
   }
   try {
     const store = runner.store(name);

@@ -5,7 +5,6 @@ import { InvalidStateStoreError, type QueryableStore } from "@riffle/engine";
 import {
   type PullBound,
   type PullCondition,
-  type PullQuery,
   parsePullQuery,
   type SourceSummary,
 } from "@riffle/sql";
@@ -18,6 +17,7 @@ import {
   materialization,
   type StoreWindow,
 } from "./pull-materialization";
+import { projection } from "./pull-projection";
 import { parseTimestamp } from "./pull-timestamp";
 import { type Columns, columnsOf, header, type QueryHeader } from "./query-rows";
 import { StatementError } from "./statement-error";
@@ -63,7 +63,7 @@ export async function pullQuery(
     );
   }
   const all = allColumns(s);
-  const columns = projection(q, all, fail);
+  const select = projection(q.items, all, fail);
   const conditions = typed(q.conditions, s, fail);
   const document = await deploymentDocument(services, writer.deploymentId);
   const m = materialization(document, s.topic);
@@ -72,8 +72,9 @@ export async function pullQuery(
   const rows = entries(store, conditions, s)
     .map((e) => fields(s, m, e))
     .filter((f): f is Fields => f !== undefined && conditions.every((c) => satisfies(f, c)))
-    .map((f) => columns.map((c) => f.get(c.name) ?? null));
-  return { header: header(`pull_${q.table}`, columns), rows };
+    .slice(0, q.limit)
+    .map((f) => select.values(Object.fromEntries(f)));
+  return { header: header(`pull_${q.table}`, select.columns), rows };
 }
 
 /** ksqlDB's column order for a table: key columns, window bounds when windowed, then values. */
@@ -81,17 +82,9 @@ function allColumns(s: SourceSummary): Columns {
   return s.windowed ? [...s.key, ...WINDOW_COLUMNS, ...s.value] : columnsOf(s);
 }
 
-function projection(q: PullQuery, all: Columns, fail: Fail): Columns {
-  return q.items.flatMap((item) => {
-    if (item.kind === "star") return all;
-    const col = all.find((c) => c.name === item.name);
-    if (!col) throw fail(`Column '${item.name}' cannot be resolved.`, item.position);
-    return [col];
-  });
-}
-
 type Fail = (message: string, at?: Position) => StatementError;
 type Fields = Map<string, unknown>;
+type Row = Record<string, unknown>;
 
 /** The WHERE conditions with literals as their columns' types; other columns are refused. */
 function typed(conditions: PullCondition[], s: SourceSummary, fail: Fail): PullCondition[] {
@@ -152,7 +145,10 @@ function openStore(
   fail: Fail,
 ) {
   const runner = services.deployments.runner(deploymentId);
-  if (!runner?.store) throw fail(`Query ${queryId} is not running, so its state cannot be read.`);
+  if (!runner) throw fail(`Query ${queryId} is not running, so its state cannot be read.`);
+  if (!runner.store) {
+    throw fail(`Query ${queryId} runs on a runtime that does not serve pull queries.`);
+  }
   try {
     const store = runner.store(name);
     if (!store) throw fail(`Query ${queryId} has no state store ${name}.`);
@@ -199,15 +195,15 @@ function fields(s: SourceSummary, m: Materialization, e: Entry): Fields | undefi
     start: e.window.start,
     end: m.windowSizeMs === undefined ? e.window.end : e.window.start + m.windowSizeMs,
   };
-  const row = m.row(e.key, e.value as Record<string, unknown>, e.timestamp, window);
+  const row = m.row(e.key, e.value as Row, e.timestamp, window);
   if (row === undefined) return undefined;
   const f: Fields = new Map();
   if (s.key.length === 1) f.set(s.key[0]!.name, e.key);
-  else for (const k of s.key) f.set(k.name, (e.key as Record<string, unknown> | null)?.[k.name]);
+  else for (const k of s.key) f.set(k.name, (e.key as Row | null)?.[k.name] ?? null);
   if (window) {
     f.set("WINDOWSTART", window.start);
     f.set("WINDOWEND", window.end);
   }
-  for (const c of s.value) f.set(c.name, row[c.name]);
+  for (const c of s.value) f.set(c.name, row[c.name] ?? null);
   return f;
 }
