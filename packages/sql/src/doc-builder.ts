@@ -20,8 +20,12 @@ export class DocBuilder {
   private readonly edges: Topology["edges"] = [];
   private readonly ids = new Set<string>();
 
-  /** `existing`: topics already on the cluster; a declaration without PARTITIONS uses theirs. */
-  constructor(private readonly existing: { name: string; partitions: number }[] = []) {}
+  /** `existing`: topics already on the cluster; a declaration without PARTITIONS uses theirs.
+   *  `keylessProjections`: ksqlDB's new query planner, where a stream may drop its key. */
+  constructor(
+    private readonly existing: { name: string; partitions: number }[] = [],
+    readonly keylessProjections = false,
+  ) {}
 
   /** Partition count of a topic declared here or existing on the cluster. */
   partitionsOf(name: string): number | undefined {

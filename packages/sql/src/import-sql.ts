@@ -27,6 +27,8 @@ export interface ImportOptions {
   name?: string;
   /** Topics that exist already, with their partition counts (QTT `topics`). */
   topics?: { name: string; partitions: number }[];
+  /** ksqlDB's `ksql.new.query.planner.enabled`: a stream projection without the key is keyless. */
+  newQueryPlanner?: boolean;
 }
 
 /**
@@ -37,7 +39,7 @@ export interface ImportOptions {
  */
 export function importSql(script: string, options: ImportOptions = {}): ImportResult {
   const catalog = new Catalog();
-  const doc = new DocBuilder(options.topics);
+  const doc = new DocBuilder(options.topics, options.newQueryPlanner);
   const finish = () => ({
     document: doc.build(options.name ?? "sql-import"),
     sources: summarise(catalog),

@@ -34,7 +34,7 @@ export function planPartition(
   if (exprs.length > 1 && exprs.some(isNull)) {
     fail("Cannot PARTITION BY multiple columns including NULL", position);
   }
-  if (isNull(exprs[0])) return repartition(target, input, [], doc, sourceName);
+  if (isNull(exprs[0])) return dropKey(target, input, doc, sourceName);
   let generated = 0;
   const parts = exprs.map((ref): Partition => {
     const resolved = resolvePartition(ref, input.ctx);
@@ -48,6 +48,11 @@ export function planPartition(
     return { ref, resolved, bare, name };
   });
   return repartition(target, input, parts, doc, sourceName);
+}
+
+/** A stream re-keyed to NULL (PARTITION BY NULL, or a keyless projection). */
+export function dropKey(target: string, input: Stage, doc: DocBuilder, sourceName: string) {
+  return repartition(target, input, [], doc, sourceName);
 }
 
 /** ksqlDB refuses keys containing maps (their serialization is not stable). */

@@ -12,8 +12,14 @@ import {
 } from "./plan-aggregate";
 import { hasExplode, planExplode } from "./plan-explode";
 import { planJoins } from "./plan-join";
-import { planPartition } from "./plan-partition";
-import { type KeySlot, type ProjectionInput, project } from "./projection";
+import { dropKey, planPartition } from "./plan-partition";
+import {
+  type KeySlot,
+  MissingKeyFailure,
+  type Projected,
+  type ProjectionInput,
+  project,
+} from "./projection";
 import { resolve, rowContext } from "./resolve";
 import { quoteName, type Row } from "./row";
 
@@ -81,7 +87,18 @@ export function planQuery(
     ({ stage, slots } = planned);
     keyless = slots.length === 0;
   }
-  const projected = project(q, { row: stage.row, ctx: stage.ctx, slots, ...extra }, target);
+  let projected: Projected;
+  try {
+    projected = project(q, { row: stage.row, ctx: stage.ctx, slots, ...extra }, target);
+  } catch (e) {
+    /* ksqlDB's new query planner: a stream projection without the key writes keyless records. */
+    const keylessStream =
+      doc.keylessProjections && stage.row.kind === "stream" && !extra.aggregates;
+    if (!(e instanceof MissingKeyFailure && keylessStream)) throw e;
+    ({ stage, slots } = dropKey(target, stage, doc, source.name));
+    keyless = true;
+    projected = project(q, { row: stage.row, ctx: stage.ctx, slots }, target);
+  }
   const columns = projected.columns.map(({ name, expr }) => ({ name, expr }));
   const identity =
     columns.length === stage.row.value.length &&

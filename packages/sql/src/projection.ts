@@ -4,7 +4,7 @@
 import type { Projection } from "@riffle/topology";
 import type { Select, SelectItem } from "./ast";
 import type { ExprRef, Ident } from "./cursor";
-import { fail, type Position } from "./errors";
+import { fail, type Position, SqlFailure } from "./errors";
 import type { Splice } from "./expr-tokens";
 import { type Context, findColumn, resolve } from "./resolve";
 import { quoteName, type Row, type RowColumn } from "./row";
@@ -75,10 +75,14 @@ export function project(q: Select, input: ProjectionInput, target: string): Proj
       );
     }
   });
-  if (key.some((k) => !k)) fail(missingKeyMessage(input.slots, target), q.position);
+  if (key.some((k) => !k))
+    throw new MissingKeyFailure(missingKeyMessage(input.slots, target), q.position);
   if (columns.length === 0) fail("The projection contains no value columns.", q.position);
   return { key: key as RowColumn[], columns };
 }
+
+/** A projection leaving out a key column (the new query planner makes such a stream keyless). */
+export class MissingKeyFailure extends SqlFailure {}
 
 /** ksqlDB names every key column, selected or not, when one is missing. */
 function missingKeyMessage(missing: KeySlot[], target: string): string {

@@ -30,7 +30,13 @@ function valueEqual(expected: unknown, actual: unknown, format: SerdeFormat | un
       return jsonEqual(expected, actual);
     return String(expected) === String(actual) || jsonEqual(expected, actual);
   }
-  return jsonEqual(expected ?? null, actual ?? null);
+  return jsonEqual(columnsOf(expected ?? null), columnsOf(actual ?? null));
+}
+
+/** A JSON row is read back with the sink's columns, named case-insensitively as on input. */
+function columnsOf(v: unknown): unknown {
+  if (v === null || typeof v !== "object" || Array.isArray(v)) return v;
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k.toUpperCase(), x]));
 }
 
 export interface TopicFormats {

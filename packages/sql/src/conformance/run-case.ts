@@ -49,6 +49,7 @@ export async function runCase(c: QttCase, engine: CaseEngine): Promise<CaseOutco
     topics: c.topics.flatMap((t) =>
       t.partitions ? [{ name: t.name, partitions: t.partitions }] : [],
     ),
+    newQueryPlanner: String(c.properties["ksql.new.query.planner.enabled"]) === "true",
   });
   const expected = c.expectedException?.message;
   if (!imported.ok) {
