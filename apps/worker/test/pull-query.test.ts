@@ -15,6 +15,8 @@ CREATE TABLE REGULARS AS
   SELECT USER_ID, COUNT(*) * 10 AS SCORE FROM CLICKS GROUP BY USER_ID HAVING COUNT(*) > 1 EMIT CHANGES;
 CREATE TABLE PER_MINUTE AS
   SELECT USER_ID, COUNT(*) AS N FROM CLICKS WINDOW TUMBLING (SIZE 1 MINUTE) GROUP BY USER_ID EMIT CHANGES;
+CREATE TABLE VISITS_SESSIONS AS
+  SELECT USER_ID, COUNT(*) AS N FROM CLICKS WINDOW SESSION (30 SECONDS) GROUP BY USER_ID EMIT CHANGES;
 CREATE TABLE USERS (ID STRING PRIMARY KEY, NAME STRING)
   WITH (KAFKA_TOPIC='pull_users', VALUE_FORMAT='JSON', PARTITIONS=1);
 CREATE TABLE NAMES AS SELECT ID, UCASE(NAME) AS NAME FROM USERS EMIT CHANGES;`;
@@ -126,6 +128,16 @@ describe("pull queries from state stores (Kafka Streams interactive queries)", (
       ["bob", 1],
       ["carol", 1],
     ]);
+  });
+
+  it("returns a session-windowed table's sessions, WINDOWEND being the session's last record", async () => {
+    const sql = "SELECT * FROM VISITS_SESSIONS WHERE USER_ID = 'alice'";
+    const sessions = [
+      ["alice", T0, T0 + 2000, 2],
+      ["alice", T0 + MINUTE + 5000, T0 + MINUTE + 5000, 1],
+    ];
+    expect(await settled(sql, sessions)).toEqual(sessions);
+    expect((await pull(`${sql} AND WINDOWSTART > ${T0}`)).rows).toEqual([sessions[1]]);
   });
 
   it("refuses a pull query on a stream, with ksqlDB's reason", async () => {
