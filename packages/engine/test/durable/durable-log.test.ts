@@ -66,6 +66,32 @@ describe("DurableLog", () => {
     await log.close();
   });
 
+  it("reads from any offset across record batches, and retention can cut a batch in two", async () => {
+    const log = new DurableLog({ dir: tempDir() });
+    await log.createTopic("t", { partitions: 1, retentionMs: 1000 });
+    await log.append(
+      Array.from({ length: 2500 }, (_, i) => ({
+        topic: "t",
+        partition: 0,
+        timestamp: i,
+        key: enc(`k${i}`),
+        value: enc(`v${i}`),
+      })),
+    );
+    const offsets = async (from: number, max: number) =>
+      (await log.read("t", 0, from, max)).map((r) => r.offset);
+    expect(await offsets(999, 3)).toEqual([999, 1000, 1001]);
+    expect(await offsets(1500, 5000)).toEqual(Array.from({ length: 1000 }, (_, i) => 1500 + i));
+    expect(dec((await log.read("t", 0, 2042, 1))[0].value)).toBe("v2042");
+    await log.maintain(2200); // deletes timestamps < 1200: a whole batch and part of the next
+    expect(await log.startOffset("t", 0)).toBe(1200);
+    expect(await offsets(0, 2)).toEqual([1200, 1201]);
+    expect(await offsets(1100, 1)).toEqual([1200]);
+    expect(await offsets(2499, 10)).toEqual([2499]);
+    expect(await offsets(2500, 10)).toEqual([]);
+    await log.close();
+  });
+
   it("partitions keyed records with Kafka's murmur2 partitioner, like every other log", async () => {
     const log = new DurableLog({ dir: tempDir() });
     await log.createTopic("t", { partitions: 6 });

@@ -1,12 +1,20 @@
-// The embedded runtime's durable Log on LMDB: partitioned topics on disk, committed offsets
-// per application, retention and changelog compaction. One LMDB transaction per `commit`
-// makes a task's outputs, changelog records and input offsets visible together (exactly-once).
-import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from "node:fs";
+// The embedded runtime's durable Log on LMDB: partitioned topics on disk as record batches,
+// committed offsets per application, retention and changelog compaction. One LMDB transaction
+// per `commit` makes a task's outputs, changelog records and input offsets visible together.
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  statfsSync,
+  statSync,
+} from "node:fs";
 import { join } from "node:path";
 import { type Database, open, type RootDatabase } from "lmdb";
 import type { CommitBatch, Log, LogRecord, ProducerRecord, TopicConfig } from "../log";
 import { partitionFor } from "../partitioner";
-import { decodeFrame, encodeFrame } from "./record-frame";
+import { decodeBatch, encodeBatch, recordSize, recordsSize } from "./record-batch";
 import { LogCorruptError, LogFullError } from "./storage-errors";
 
 export interface DurableTopicConfig extends TopicConfig {
@@ -31,7 +39,16 @@ interface PartitionState {
   bytes: number;
 }
 
-const FORMAT = 1;
+/** Format 2 stores record batches (format 1 stored one LMDB value per record). */
+const FORMAT = 2;
+/** A batch holds at most this many records, so a reader starting mid-batch decodes little. */
+const BATCH_RECORDS = 1000;
+/**
+ * Free disk space a write must leave: LMDB copies B-tree pages on write, and its native layer
+ * does not always survive ENOSPC part-way through a commit (it can abort the process), so a
+ * write that might not fit is refused before LMDB sees it.
+ */
+const DISK_RESERVE_BYTES = 256 * 1024;
 
 export class DurableLog implements Log {
   readonly file: string;
@@ -39,8 +56,11 @@ export class DurableLog implements Log {
   private readonly meta: Database;
   private readonly topics: Database<DurableTopicConfig, string>;
   private readonly partitionStates: Database<PartitionState, [string, number]>;
+  /** Record batches by [topic, partition, offset of their first record]. */
   private readonly records: Database<Buffer, [string, number, number]>;
   private readonly offsets: Database<number, [string, string, number]>;
+  /** Topic configs read once: appends look them up per record. Cleared when a write fails. */
+  private readonly topicCache = new Map<string, DurableTopicConfig>();
 
   constructor(private readonly options: DurableLogOptions) {
     mkdirSync(options.dir, { recursive: true });
@@ -55,7 +75,7 @@ export class DurableLog implements Log {
   }
 
   async createTopic(name: string, config: DurableTopicConfig): Promise<void> {
-    if (this.topics.get(name)) return;
+    if (this.topicConfig(name)) return;
     await this.write(() => this.ensureTopic(name, config));
   }
 
@@ -65,24 +85,24 @@ export class DurableLog implements Log {
   }
 
   async partitions(topic: string): Promise<number | undefined> {
-    return this.topics.get(topic)?.partitions;
+    return this.topicConfig(topic)?.partitions;
   }
 
   async append(records: ProducerRecord[]): Promise<LogRecord[]> {
-    return this.write(() => this.appendAll(records));
+    return this.write(() => this.appendAll(records), recordsBytes(records));
   }
 
   async read(topic: string, partition: number, offset: number, max: number): Promise<LogRecord[]> {
     const out: LogRecord[] = [];
     const range = this.records.getRange({
-      start: [topic, partition, offset],
+      start: [topic, partition, this.batchHolding(topic, partition, offset)],
       end: [topic, partition, Number.MAX_SAFE_INTEGER],
-      limit: max,
     });
     for (const { key, value } of range) {
-      const frame = decodeFrame(value);
-      if (!frame) throw new LogCorruptError(this.file, `record ${topic}-${partition}@${key[2]}`);
-      out.push({ topic, partition, offset: key[2], ...frame });
+      const at = Math.max(offset, key[2]);
+      const records = this.decode(value, topic, partition, at, offset, max - out.length);
+      for (const r of records) out.push(r);
+      if (out.length >= max) break;
     }
     return out;
   }
@@ -106,7 +126,7 @@ export class DurableLog implements Log {
       for (const o of batch.offsets) {
         this.offsets.put([batch.applicationId, o.topic, o.partition], o.offset);
       }
-    });
+    }, recordsBytes(batch.records));
   }
 
   /** Applies retention to every topic and compacts changelog topics. */
@@ -125,51 +145,133 @@ export class DurableLog implements Log {
     await this.root.close();
   }
 
+  /** Offset of the first record of the batch holding `offset` (or of the first batch after it). */
+  private batchHolding(topic: string, partition: number, offset: number): number {
+    const before = this.records.getKeys({
+      start: [topic, partition, offset],
+      end: [topic, partition, -1],
+      reverse: true,
+      limit: 1,
+    });
+    for (const key of before) return key[2];
+    return offset;
+  }
+
+  /** Records of a batch from offset `from`; a damaged batch is an error naming `at`. */
+  private decode(
+    batch: Uint8Array,
+    topic: string,
+    partition: number,
+    at: number,
+    from = 0,
+    max = Number.MAX_SAFE_INTEGER,
+  ) {
+    const records = decodeBatch(batch, topic, partition, from, max);
+    if (!records) throw new LogCorruptError(this.file, `record ${topic}-${partition}@${at}`);
+    return records;
+  }
+
+  private topicConfig(name: string): DurableTopicConfig | undefined {
+    let config = this.topicCache.get(name);
+    if (!config) {
+      config = this.topics.get(name);
+      if (config) this.topicCache.set(name, config);
+    }
+    return config;
+  }
+
   /** Synchronous LMDB transactions: a throw aborts every write of `work` (the async
    *  `transaction` keeps writes made before a throw), and the commit is durable on return. */
-  private write<T>(work: () => T): Promise<T> {
+  private write<T>(work: () => T, bytes = 0): Promise<T> {
     try {
+      this.ensureSpace(bytes);
       return Promise.resolve(this.root.transactionSync(work) as T);
     } catch (error) {
-      return Promise.reject(isStorageFull(error) ? new LogFullError(this.file, error) : error);
+      // Topics created by the aborted transaction are not on disk.
+      this.topicCache.clear();
+      const full = isStorageFull(error) && !(error instanceof LogFullError);
+      return Promise.reject(full ? new LogFullError(this.file, error) : error);
+    }
+  }
+
+  /** Refuses a write of about `bytes` that could leave the disk without its reserve. */
+  private ensureSpace(bytes: number): void {
+    const disk = statfsSync(this.options.dir);
+    const free = disk.bavail * disk.bsize;
+    // Overflow pages round each batch up to whole pages: count the records' bytes twice.
+    const needed = 2 * bytes + DISK_RESERVE_BYTES;
+    if (free < needed) {
+      throw new LogFullError(
+        this.file,
+        new Error(
+          `No space left on device: ${free} bytes free, the write needs about ${needed} with the reserve`,
+        ),
+      );
     }
   }
 
   private ensureTopic(name: string, config: DurableTopicConfig): DurableTopicConfig {
-    const existing = this.topics.get(name);
+    const existing = this.topicConfig(name);
     if (existing) return existing;
     const stored: DurableTopicConfig = { ...config };
     this.topics.put(name, stored);
+    this.topicCache.set(name, stored);
     for (let p = 0; p < config.partitions; p++) {
       this.partitionStates.put([name, p], { start: 0, end: 0, bytes: 0 });
     }
     return stored;
   }
 
-  /** Appends inside the current transaction; partition metadata is read and written once. */
+  /** Appends inside the current transaction: one batch (or a few) per partition. */
   private appendAll(records: ProducerRecord[]): LogRecord[] {
-    const states = new Map<string, { id: [string, number]; state: PartitionState }>();
-    const written = records.map((record) => {
-      const topic = this.ensureTopic(record.topic, {
-        partitions: this.options.defaultPartitions ?? 1,
-      });
-      const partition = record.partition ?? partitionFor(record.key, topic.partitions);
-      const id = `${record.topic}\u0000${partition}`;
-      let entry = states.get(id);
-      if (!entry) {
-        const state = this.partitionStates.get([record.topic, partition]);
-        if (!state) throw new RangeError(`topic ${record.topic} has no partition ${partition}`);
-        entry = { id: [record.topic, partition], state: { ...state } };
-        states.set(id, entry);
+    const batches = new Map<string, { state: PartitionState; records: LogRecord[] }>();
+    const written: LogRecord[] = new Array(records.length);
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i];
+      const topic = this.ensureTopic(r.topic, { partitions: this.options.defaultPartitions ?? 1 });
+      const partition = r.partition ?? partitionFor(r.key, topic.partitions);
+      const id = `${r.topic}\u0000${partition}`;
+      let batch = batches.get(id);
+      if (!batch) {
+        const state = this.partitionStates.get([r.topic, partition]);
+        if (!state) throw new RangeError(`topic ${r.topic} has no partition ${partition}`);
+        batch = { state: { ...state }, records: [] };
+        batches.set(id, batch);
       }
-      const frame = encodeFrame(record);
-      const offset = entry.state.end++;
-      entry.state.bytes += frame.length;
-      this.records.put([record.topic, partition, offset], frame);
-      return { ...record, partition, offset };
-    });
-    for (const { id, state } of states.values()) this.partitionStates.put(id, state);
+      const { topic: name, timestamp, key, value, headers } = r;
+      const offset = batch.state.end++;
+      written[i] = { topic: name, partition, offset, timestamp, key, value, headers };
+      batch.records.push(written[i]);
+    }
+    for (const { state, records: appended } of batches.values()) {
+      const { topic, partition } = appended[0];
+      for (let i = 0; i < appended.length; i += BATCH_RECORDS) {
+        state.bytes += this.putBatch(topic, partition, appended.slice(i, i + BATCH_RECORDS));
+      }
+      this.partitionStates.put([topic, partition], state);
+    }
     return written;
+  }
+
+  /** Writes a batch under the offset of its first record; returns its records' size. */
+  private putBatch(topic: string, partition: number, records: LogRecord[]): number {
+    const batch = encodeBatch(records);
+    this.records.put([topic, partition, records[0].offset], batch);
+    return recordsSize(batch);
+  }
+
+  /** Replaces the batch at `base` by the `kept` records (none: the batch goes). */
+  private rewriteBatch(topic: string, p: number, base: number, kept: LogRecord[]): void {
+    this.records.remove([topic, p, base]);
+    if (kept.length > 0) this.putBatch(topic, p, kept);
+  }
+
+  /** The partition's batches, read before any is rewritten. */
+  private batchesOf(topic: string, p: number): { base: number; records: LogRecord[] }[] {
+    return [...this.records.getRange(partitionRange(topic, p))].map(({ key, value }) => ({
+      base: key[2],
+      records: this.decode(value, topic, p, key[2]),
+    }));
   }
 
   /** Kafka's delete policy: drop the oldest records past the time or size limit. */
@@ -178,36 +280,39 @@ export class DurableLog implements Log {
     const state = this.partitionStates.get([topic, p]);
     if (!state) return;
     let { start, bytes } = state;
-    for (const { key, value } of this.records.getRange(partitionRange(topic, p))) {
-      const frame = decodeFrame(value);
-      const expired =
-        config.retentionMs !== undefined &&
-        frame !== undefined &&
-        frame.timestamp < now - config.retentionMs;
-      const oversized = config.retentionBytes !== undefined && bytes > config.retentionBytes;
-      if (!expired && !oversized) break;
-      this.records.remove(key);
-      bytes -= value.length;
-      start = key[2] + 1;
+    const expired = (r: LogRecord) =>
+      (config.retentionMs !== undefined && r.timestamp < now - config.retentionMs) ||
+      (config.retentionBytes !== undefined && bytes > config.retentionBytes);
+    for (const { base, records } of this.batchesOf(topic, p)) {
+      let dropped = 0;
+      while (dropped < records.length && expired(records[dropped])) {
+        bytes -= recordSize(records[dropped]);
+        start = records[dropped].offset + 1;
+        dropped++;
+      }
+      if (dropped > 0) this.rewriteBatch(topic, p, base, records.slice(dropped));
+      if (dropped < records.length) break;
     }
     this.partitionStates.put([topic, p], { ...state, start, bytes });
   }
 
   /** Kafka's compact policy: keep only the latest record of each key (offsets keep their gaps). */
   private compactPartition(topic: string, p: number) {
-    const latest = new Map<string, number>();
-    for (const { key, value } of this.records.getRange(partitionRange(topic, p))) {
-      const frame = decodeFrame(value);
-      if (frame?.key) latest.set(Buffer.from(frame.key).toString("base64"), key[2]);
-    }
     const state = this.partitionStates.get([topic, p]);
     if (!state) return;
+    const batches = this.batchesOf(topic, p);
+    const latest = new Map<string, number>();
+    for (const { records } of batches) {
+      for (const r of records)
+        if (r.key) latest.set(Buffer.from(r.key).toString("latin1"), r.offset);
+    }
     let bytes = 0;
-    for (const { key, value } of this.records.getRange(partitionRange(topic, p))) {
-      const frame = decodeFrame(value);
-      const keep = !frame?.key || latest.get(Buffer.from(frame.key).toString("base64")) === key[2];
-      if (keep) bytes += value.length;
-      else this.records.remove(key);
+    for (const { base, records } of batches) {
+      const kept = records.filter(
+        (r) => !r.key || latest.get(Buffer.from(r.key).toString("latin1")) === r.offset,
+      );
+      for (const r of kept) bytes += recordSize(r);
+      if (kept.length < records.length) this.rewriteBatch(topic, p, base, kept);
     }
     this.partitionStates.put([topic, p], { ...state, bytes });
   }
@@ -216,9 +321,18 @@ export class DurableLog implements Log {
     const format = this.meta.get("format");
     if (format === undefined) this.meta.putSync("format", FORMAT);
     else if (format !== FORMAT) {
-      throw new LogCorruptError(this.file, `unknown log format ${JSON.stringify(format)}`);
+      throw new LogCorruptError(
+        this.file,
+        `log format ${JSON.stringify(format)}, this version reads format ${FORMAT} (move the data directory away to start afresh)`,
+      );
     }
   }
+}
+
+function recordsBytes(records: ProducerRecord[]): number {
+  let bytes = 0;
+  for (const r of records) bytes += 64 + (r.key?.length ?? 0) + (r.value?.length ?? 0);
+  return bytes;
 }
 
 function partitionRange(topic: string, p: number) {
