@@ -27,7 +27,6 @@ interface PlannedAggregate extends Aggregation {
 
 /** ksqlDB aggregate functions Riffle's aggregate node does not offer. */
 const UNSUPPORTED_AGGREGATES = new Set([
-  "SUM_LIST",
   "HISTOGRAM",
   "STDDEV_SAMP",
   "STDDEV_SAMPLE",
@@ -198,6 +197,14 @@ const RESULT_TYPE: Partial<Record<AggregateFunction, (arg: string) => string>> =
   COLLECT_SET: (t) => `ARRAY<${t}>`,
   TOPK: (t) => `ARRAY<${t}>`,
   TOPKDISTINCT: (t) => `ARRAY<${t}>`,
+  SUM_LIST: (t) => t.replace(/^ARRAY<(.*)>$/, "$1"),
+};
+
+/** Argument types ksqlDB's numeric aggregates accept. */
+const NUMERIC_ARGS: Partial<Record<AggregateFunction, RegExp>> = {
+  SUM: /^(INT|BIGINT|DOUBLE|DECIMAL)/,
+  AVG: /^(INT|BIGINT|DOUBLE|DECIMAL)/,
+  SUM_LIST: /^ARRAY<(INT|BIGINT|DOUBLE|DECIMAL)/,
 };
 
 function planCall(
@@ -218,7 +225,7 @@ function planCall(
   const byOffsetArray =
     (fn === "EARLIEST_BY_OFFSET" || fn === "LATEST_BY_OFFSET") && args.length > 1;
   const type = byOffsetArray ? `ARRAY<${argType}>` : (RESULT_TYPE[fn]?.(argType) ?? argType);
-  if ((fn === "SUM" || fn === "AVG") && !/^(INT|BIGINT|DOUBLE|DECIMAL)/.test(argType)) {
+  if (NUMERIC_ARGS[fn] && !NUMERIC_ARGS[fn].test(argType)) {
     fail(
       `Function '${fn}' does not accept parameters (${argType}).`,
       ref.locate(ref.tokens[call.start]),

@@ -289,6 +289,13 @@ describe("aggregations", () => {
     });
   });
 
+  it("ksqlDB: SUM_LIST sums an ARRAY of numbers into its element type", () => {
+    const r = ok(
+      "CREATE STREAM S (ID STRING KEY, VALS ARRAY<BIGINT>) WITH (kafka_topic='s', value_format='JSON');\nCREATE TABLE C AS SELECT ID, SUM_LIST(VALS) AS T FROM S GROUP BY ID;",
+    );
+    expect(topic(r, "C").value).toEqual([{ name: "T", type: "BIGINT" }]);
+  });
+
   it("ksqlDB: EMIT FINAL on a session window is a suppress until the window closes", () => {
     const sql = `${INPUT}CREATE TABLE C AS SELECT ID, COUNT(*) FROM INPUT WINDOW SESSION (5 SECONDS) GROUP BY ID EMIT FINAL;`;
     const r = ok(sql);

@@ -1,5 +1,6 @@
 // Result types of ksqlDB aggregate functions (UDAFs), as ksqlDB documents them:
-// COUNT -> BIGINT, SUM keeps the numeric type, AVG -> DOUBLE, COLLECT_LIST/TOPK -> ARRAY<T>.
+// COUNT -> BIGINT, SUM keeps the numeric type, AVG -> DOUBLE, COLLECT_LIST/TOPK -> ARRAY<T>,
+// SUM_LIST -> the element type of its ARRAY.
 import type { SqlType } from "@riffle/expr";
 import type { AggregateFunction } from "./document";
 
@@ -7,6 +8,7 @@ const NUMERIC = new Set(["INT", "BIGINT", "DOUBLE", "DECIMAL"]);
 const BIGINT: SqlType = { kind: "BIGINT" };
 const DOUBLE: SqlType = { kind: "DOUBLE" };
 const INTEGRAL = new Set(["INT", "BIGINT"]);
+type ArrayType = Extract<SqlType, { kind: "ARRAY" }>;
 
 /** The aggregate's result type, or an error message for wrong arguments. */
 export function aggregateType(
@@ -20,6 +22,10 @@ export function aggregateType(
   const numeric = () =>
     NUMERIC.has(args[0].kind) ? undefined : `${fn} needs a numeric argument, got ${args[0].kind}`;
   const array = (): SqlType => ({ kind: "ARRAY", element: args[0] });
+  const numericArray = () =>
+    args[0].kind === "ARRAY" && NUMERIC.has(args[0].element.kind)
+      ? undefined
+      : `${fn} needs an ARRAY of numbers, got ${args[0].kind}`;
   switch (fn) {
     case "COUNT":
       return result(arity([0, 1]), () => BIGINT);
@@ -37,6 +43,8 @@ export function aggregateType(
     case "COLLECT_LIST":
     case "COLLECT_SET":
       return result(arity([1]), array);
+    case "SUM_LIST":
+      return result(arity([1]) ?? numericArray(), () => (args[0] as ArrayType).element);
     case "TOPK":
     case "TOPKDISTINCT": {
       const kError =

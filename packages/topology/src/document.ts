@@ -75,6 +75,8 @@ export const AggregateFunction = z.enum([
   "TOPKDISTINCT",
   "EARLIEST_BY_OFFSET",
   "LATEST_BY_OFFSET",
+  /** Sum of the elements of an ARRAY of numbers (null elements ignored). */
+  "SUM_LIST",
 ]);
 
 /** `name := fn(args...)`; COUNT with no args is COUNT(*). Literal params (TOPK's k) are args too. */

@@ -1,6 +1,7 @@
 // ksqlDB aggregate functions written out as accumulator code in the generated TypeScript:
 // an initial value, how a record adds to (and, on tables, subtracts from) the accumulator,
 // how two session accumulators merge, and, for AVG and COUNT_DISTINCT, the final result.
+// SUM_LIST adds the non-null elements of each record's array.
 // Nulls follow ksqlDB: ignored by every function except COUNT(*) and COLLECT_LIST.
 import type { Aggregation } from "@riffle/topology";
 
@@ -15,6 +16,8 @@ export interface UdafCode {
 const DESC = "(a, b) => (a < b ? 1 : a > b ? -1 : 0)";
 const skipNull = (x: string, acc: string, then: string) => `${x} == null ? ${acc} : ${then}`;
 const without = (acc: string, x: string) => `${acc}.filter((v, i) => i !== ${acc}.indexOf(${x}))`;
+const sumList = (x: string) =>
+  `(${x} ?? []).reduce((s: number, v: number | null) => s + (v ?? 0), 0)`;
 const top = (list: string, k: string) => `${list}.sort(${DESC}).slice(0, ${k})`;
 
 export const UDAFS: Record<Aggregation["fn"], UdafCode> = {
@@ -28,6 +31,12 @@ export const UDAFS: Record<Aggregation["fn"], UdafCode> = {
     init: "0",
     add: (acc, [x]) => `${acc} + (${x} ?? 0)`,
     subtract: (acc, [x]) => `${acc} - (${x} ?? 0)`,
+    merge: (a, b) => `${a} + ${b}`,
+  },
+  SUM_LIST: {
+    init: "0",
+    add: (acc, [x]) => `${acc} + ${sumList(x)}`,
+    subtract: (acc, [x]) => `${acc} - ${sumList(x)}`,
     merge: (a, b) => `${a} + ${b}`,
   },
   MIN: {

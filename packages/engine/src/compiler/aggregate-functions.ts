@@ -19,6 +19,8 @@ const removeOne = (list: unknown[], v: unknown) => {
   const i = list.findIndex((x) => storeKey(x) === storeKey(v));
   return i < 0 ? list : [...list.slice(0, i), ...list.slice(i + 1)];
 };
+const sumList = (l: unknown) =>
+  Array.isArray(l) ? l.reduce((s: number, v) => (isNull(v) ? s : s + (v as number)), 0) : 0;
 const distinct = (list: unknown[], v: unknown) =>
   list.some((x) => storeKey(x) === storeKey(v)) ? list : [...list, v];
 const union = (a: unknown[], b: unknown[]) => b.reduce(distinct, a);
@@ -37,6 +39,14 @@ export function udaf(fn: AggregateFunction): Udaf {
         init: () => 0,
         add: (n: number, args) => (args.length === 0 || !isNull(args[0]) ? n + 1 : n),
         subtract: (n: number, args) => (args.length === 0 || !isNull(args[0]) ? n - 1 : n),
+        merge: (a: number, b: number) => a + b,
+        result: same,
+      };
+    case "SUM_LIST":
+      return {
+        init: () => 0,
+        add: (n: number, [l]) => n + sumList(l),
+        subtract: (n: number, [l]) => n - sumList(l),
         merge: (a: number, b: number) => a + b,
         result: same,
       };
