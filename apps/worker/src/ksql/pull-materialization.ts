@@ -47,7 +47,13 @@ export function materialization(document: unknown, topic: string): Materializati
     return `the query writing ${topic} keeps no state store a pull query can read (it ends in ${node?.kind ?? "no node"})`;
   }
   const scope = (n: Node, field: string) => analysis.nodes[n.id]?.scopes[field];
-  const steps = [stateStep(node), ...chain.map((n) => replayStep(n, scope))];
+  let steps: Step[];
+  try {
+    steps = [stateStep(node), ...chain.map((n) => replayStep(n, scope))];
+  } catch (err) {
+    // The document passed validation when deployed; a step that cannot compile now is reported.
+    return (err as Error).message;
+  }
   const window =
     node.kind === "aggregate" || node.kind === "reduce" ? windowOf(upstream(node.id)) : undefined;
   return {
