@@ -2,6 +2,7 @@
 // Adding a command is one import and one entry in COMMANDS; its action sets
 // `process.exitCode`, which main() returns.
 import { Command, CommanderError } from "commander";
+import { registerDeadLetters } from "./commands/dead-letters";
 import { registerDescribe } from "./commands/describe";
 import { registerExport } from "./commands/export";
 import { registerImport } from "./commands/import";
@@ -24,6 +25,7 @@ const COMMANDS: RegisterCommand[] = [
   registerExport,
   registerRun,
   registerSql,
+  registerDeadLetters,
 ];
 
 /** Usage errors (unknown command, missing argument) exit with 2, like unreadable input. */
