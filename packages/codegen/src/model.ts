@@ -2,7 +2,13 @@
 // analysis the row schema and port kind of each node output and the scope each
 // expression was typed against.
 import type { Scope } from "@riffle/expr";
-import { type PortKind, type RowSchema, type Topology, validate } from "@riffle/topology";
+import {
+  type PortKind,
+  type RowSchema,
+  type Topology,
+  type ValidationResult,
+  validate,
+} from "@riffle/topology";
 import type { Finding } from "./finding";
 import { type Node, TopologyGraph } from "./graph";
 
@@ -23,8 +29,11 @@ const EMPTY: RowSchema = { key: [], value: [], valueUnwrapped: false };
  * Validates `input` (a topology document as JSON text or value) and builds the model the
  * printers read. A document with validation errors gets no model: code would be wrong.
  */
-export function prepare(input: unknown): { model?: CodegenModel; findings: Finding[] } {
-  const { document, findings, analysis } = validate(input);
+export function prepare(
+  input: unknown,
+  validated?: ValidationResult,
+): { model?: CodegenModel; findings: Finding[] } {
+  const { document, findings, analysis } = validated ?? validate(input);
   const errors = findings.filter((f) => f.severity === "error");
   if (!document || errors.length > 0) {
     const listed = errors

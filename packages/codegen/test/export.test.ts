@@ -1,3 +1,4 @@
+import { validate } from "@riffle/topology";
 import { describe, expect, it } from "vitest";
 import { exportTopology, type Lang } from "../src";
 import { loadFixture } from "./load-fixture";
@@ -84,5 +85,15 @@ describe("record metadata in Java and TypeScript lambdas", () => {
       expect(code).not.toMatch(/\bmeta\./);
     }
     expect(exportTopology(doc, "ksql").code).toContain("WHERE ROWTIME > 1000");
+  });
+});
+
+describe("exporting a document the caller has just validated", () => {
+  it("reuses the given validation result: same code and findings as validating again", () => {
+    const doc = loadFixture("windowed-views");
+    const validated = validate(doc);
+    for (const lang of ["ksql", "java", "ts"] as Lang[]) {
+      expect(exportTopology(doc, lang, validated)).toEqual(exportTopology(doc, lang));
+    }
   });
 });
