@@ -15,6 +15,8 @@ import { fetch, type InputPartition, inputPartition, processRound } from "./inpu
 import { InvalidStateStoreError, type QueryableStore, queryableStore } from "./queryable-store";
 
 export type ProcessingGuarantee = "at_least_once" | "exactly_once_v2";
+/** Kafka's auto.offset.reset: where a partition without a committed offset starts. */
+export type OffsetResetPolicy = "earliest" | "latest";
 export type DeploymentStatus = "restoring" | "running" | "stopped" | "failed";
 
 export interface DeploymentOptions {
@@ -26,6 +28,12 @@ export interface DeploymentOptions {
   commitIntervalMs?: number;
   /** Directory for persistent store checkpoints; stores restore from the full changelog without it. */
   stateDir?: string;
+  /**
+   * auto.offset.reset, for input partitions the application has no committed offset for:
+   * one policy, or one per source topic (Consumed#withOffsetResetPolicy). Kafka Streams'
+   * default is "earliest". A committed offset always wins.
+   */
+  offsetReset?: OffsetResetPolicy | Record<string, OffsetResetPolicy>;
   /** Records fetched per input partition per poll (max.poll.records). */
   maxPollRecords?: number;
   /** How long an idle poll waits before looking again. */
@@ -193,10 +201,18 @@ export class Deployment {
       for (let i = 0; i < partitions; i++) {
         const p = isGlobal ? i : task.partition;
         const committed = await log.committed(topology.applicationId, topic, p);
-        inputs.push(inputPartition(topic, p, committed ?? 0));
+        // A global table is always read from the start, whatever the reset policy.
+        const reset = isGlobal ? 0 : await this.resetOffset(topic, p);
+        inputs.push(inputPartition(topic, p, committed ?? reset));
       }
     }
     return { task, inputs, checkpoints };
+  }
+
+  private async resetOffset(topic: string, partition: number): Promise<number> {
+    const reset = this.options.offsetReset;
+    const policy = typeof reset === "string" ? reset : reset?.[topic];
+    return policy === "latest" ? this.options.log.endOffset(topic, partition) : 0;
   }
 
   private async pollOnce(): Promise<number> {

@@ -6,6 +6,8 @@ export {
   type DeploymentMetrics,
   type DeploymentOptions,
   type DeploymentStatus,
+  type OffsetResetPolicy,
   type ProcessingGuarantee,
   startDeployment,
 } from "./deployment";
+export { offsetResetsOf } from "./offset-reset";
