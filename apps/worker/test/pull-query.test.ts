@@ -94,6 +94,7 @@ describe("pull queries from state stores (Kafka Streams interactive queries)", (
       columnTypes: ["STRING", "BIGINT", "STRING"],
     });
     expect(projected.rows).toEqual([["bob", 2, "BOB"]]);
+    expect(await ids("USER_ID IN ('carol', 'alice', 'nobody')")).toEqual(["carol", "alice"]);
     const limited = await pull("SELECT USER_ID FROM VISITS WHERE USER_ID >= 'b' LIMIT 1");
     expect(limited.rows).toEqual([["bob"]]);
   });

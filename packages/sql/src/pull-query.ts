@@ -19,6 +19,8 @@ export interface PullCondition {
   position: Position;
   lower?: PullBound;
   upper?: PullBound;
+  /** `col IN (a, b)`: one of these values (ksqlDB's multi-key lookup). */
+  oneOf?: LiteralValue[];
 }
 
 /** `*`, or an expression (a bare column is one) with its alias when given. */
@@ -92,17 +94,23 @@ function conjuncts(e: Expr): Expr[] {
 const FLIPPED = { "=": "=", "<": ">", "<=": ">=", ">": "<", ">=": "<=" } as const;
 type Comparison = keyof typeof FLIPPED;
 
-/** `col op literal`, `literal op col` or `col BETWEEN a AND b`, narrowing the column's range. */
+/** `col op literal`, `literal op col`, `col BETWEEN a AND b` or `col IN (...)`, narrowing the column. */
 function addTerm(conditions: Map<string, PullCondition>, e: Expr): void {
   const unsupported = (): never =>
     fail(
-      "Unsupported WHERE clause in a pull query: use comparisons of the key column, WINDOWSTART or WINDOWEND with literals, joined by AND",
+      "Unsupported WHERE clause in a pull query: use comparisons (or IN lists) of the key column, WINDOWSTART or WINDOWEND with literals, joined by AND",
       e.pos,
     );
   if (e.kind === "between" && !e.negated && e.operand.kind === "column") {
     const cond = condition(conditions, e.operand);
     narrow(cond, "lower", { value: literal(e.low, unsupported), inclusive: true });
     narrow(cond, "upper", { value: literal(e.high, unsupported), inclusive: true });
+    return;
+  }
+  if (e.kind === "in" && !e.negated && e.operand.kind === "column") {
+    const cond = condition(conditions, e.operand);
+    if (cond.oneOf) fail(`A pull query takes one IN list on ${cond.column}`, cond.position);
+    cond.oneOf = e.list.map((item) => literal(item, unsupported));
     return;
   }
   if (e.kind !== "binary" || !(e.op in FLIPPED)) return unsupported();

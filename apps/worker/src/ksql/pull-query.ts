@@ -95,7 +95,8 @@ function typed(conditions: PullCondition[], s: SourceSummary, fail: Fail): PullC
     if (!type) throw fail(unsupportedColumn(c.column, s), c.position);
     const bound = (b: PullBound | undefined) =>
       b && { ...b, value: literal(c, b.value, type, fail) };
-    return { ...c, lower: bound(c.lower), upper: bound(c.upper) };
+    const oneOf = c.oneOf?.map((v) => literal(c, v, type, fail));
+    return { ...c, lower: bound(c.lower), upper: bound(c.upper), oneOf };
   });
 }
 
@@ -111,6 +112,7 @@ function unsupportedColumn(column: string, s: SourceSummary): string {
 function satisfies(f: Fields, c: PullCondition): boolean {
   const v = f.get(c.column) as number | string | null | undefined;
   if (v === null || v === undefined) return false;
+  if (c.oneOf && !c.oneOf.includes(v)) return false;
   const { lower, upper } = c;
   const lo = lower?.value as typeof v;
   const hi = upper?.value as typeof v;
@@ -166,27 +168,34 @@ interface Entry {
   window?: StoreWindow;
 }
 
-/** The store entries the conditions can narrow to: a key lookup, a key range, or a scan. */
+/** The store entries the conditions can narrow to: key lookups, a key range, or a scan. */
 function entries(store: QueryableStore, conditions: PullCondition[], s: SourceSummary): Entry[] {
-  const key = s.key.length === 1 ? conditions.find((c) => c.column === s.key[0]!.name) : undefined;
-  const exact =
-    key?.lower && key.upper?.value === key.lower.value && key.lower.inclusive && key.upper.inclusive
-      ? key.lower.value
-      : undefined;
+  const keys = exactKeys(
+    s.key.length === 1 ? conditions.find((c) => c.column === s.key[0]!.name) : undefined,
+  );
   if (store.kind === "key-value") {
-    if (exact !== undefined) return [store.get(exact)].filter((e) => e !== undefined);
+    if (keys) return keys.flatMap((k) => [store.get(k)].filter((e) => e !== undefined));
+    const key = conditions.find((c) => c.column === s.key[0]?.name);
     if (s.key[0]?.type === "STRING") return store.range(key?.lower?.value, key?.upper?.value);
     return store.all();
   }
   if (store.kind === "session") {
-    const sessions = exact !== undefined ? store.fetch(exact) : store.all();
+    const sessions = keys ? keys.flatMap((k) => store.fetch(k)) : store.all();
     return sessions.map((e) => ({ ...e, window: { start: e.start, end: e.end } }));
   }
   const starts = conditions.find((c) => c.column === "WINDOWSTART");
   const from = (starts?.lower?.value as number | undefined) ?? Number.NEGATIVE_INFINITY;
   const to = (starts?.upper?.value as number | undefined) ?? Number.POSITIVE_INFINITY;
-  const windows = exact !== undefined ? store.fetch(exact, from, to) : store.fetchAll(from, to);
+  const windows = keys ? keys.flatMap((k) => store.fetch(k, from, to)) : store.fetchAll(from, to);
   return windows.map((e) => ({ ...e, window: { start: e.start, end: e.start } }));
+}
+
+/** The keys a single-column key condition names (`= x` or `IN (...)`); undefined for ranges. */
+function exactKeys(c: PullCondition | undefined): unknown[] | undefined {
+  if (c?.oneOf) return [...new Set(c.oneOf)];
+  const { lower, upper } = c ?? {};
+  const same = lower?.inclusive && upper?.inclusive && lower.value === upper.value;
+  return same ? [lower.value] : undefined;
 }
 
 /** A store entry as the table's named fields; undefined when the table has no such row. */
