@@ -96,11 +96,12 @@ type Comparison = keyof typeof FLIPPED;
 
 /** `col op literal`, `literal op col`, `col BETWEEN a AND b` or `col IN (...)`, narrowing the column. */
 function addTerm(conditions: Map<string, PullCondition>, e: Expr): void {
-  const unsupported = (): never =>
+  function unsupported(): never {
     fail(
       "Unsupported WHERE clause in a pull query: use comparisons (or IN lists) of the key column, WINDOWSTART or WINDOWEND with literals, joined by AND",
       e.pos,
     );
+  }
   if (e.kind === "between" && !e.negated && e.operand.kind === "column") {
     const cond = condition(conditions, e.operand);
     narrow(cond, "lower", { value: literal(e.low, unsupported), inclusive: true });
@@ -113,12 +114,12 @@ function addTerm(conditions: Map<string, PullCondition>, e: Expr): void {
     cond.oneOf = e.list.map((item) => literal(item, unsupported));
     return;
   }
-  if (e.kind !== "binary" || !(e.op in FLIPPED)) return unsupported();
+  if (e.kind !== "binary" || !(e.op in FLIPPED)) unsupported();
   const [col, op, other] =
     e.left.kind === "column"
       ? [e.left, e.op as Comparison, e.right]
       : [e.right, FLIPPED[e.op as Comparison], e.left];
-  if (col.kind !== "column") return unsupported();
+  if (col.kind !== "column") unsupported();
   const cond = condition(conditions, col);
   const value = literal(other, unsupported);
   const inclusive = op === "=" || op.endsWith("=");
