@@ -69,7 +69,7 @@ describe("commands log", async () => {
       "TERMINATE CSAS_COLD_2",
       "DROP STREAM COLD",
     ]);
-  });
+  }, 90_000); // two starts of an on-disk PGlite
 
   it("a worker with another service id (ksql.service.id) on the same data runs none of them", async () => {
     const other = await start("elsewhere");

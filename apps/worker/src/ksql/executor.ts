@@ -1,11 +1,13 @@
 // Runs ksqlDB statements in order. Each statement is checked first; only an accepted CREATE,
-// DROP or TERMINATE is then appended to the commands log, and only then takes effect. A
+// DROP or TERMINATE is then appended to the commands log (command-runner.ts, which also applies
+// what other workers of the service append), and only then takes effect. A
 // persistent query (CSAS, CTAS, INSERT INTO ... SELECT) is a worker deployment of a topology
 // named `ksql/<service id>/<query id>`, so the studio shows it like one drawn on the canvas.
 import { splitStatements } from "@riffle/sql";
 import type { FastifyBaseLogger } from "fastify";
 import type { Services } from "../http/types";
 import { declarationOf, KsqlCatalog, type PersistentQuery } from "./catalog";
+import { CommandRunner } from "./command-runner";
 import type { CommandsLog } from "./commands-log";
 import { insertValues } from "./insert-values";
 import { type ExistingTopics, type Origin, planSql } from "./plan-sql";
@@ -33,15 +35,23 @@ export type ExecuteResult =
 
 export class KsqlExecutor {
   readonly catalog = new KsqlCatalog();
-  /** Offset of the next command in the commands log this worker has not applied yet. */
-  private position = 0;
+  private readonly runner: CommandRunner;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly services: Services,
-    private readonly commands: CommandsLog,
-    private readonly logger: FastifyBaseLogger,
-  ) {}
+    commands: CommandsLog,
+    logger: FastifyBaseLogger,
+  ) {
+    this.runner = new CommandRunner(
+      commands,
+      async (c) => {
+        const checked = await this.check(c.statement, { line: 1, column: 1 }, c.properties);
+        await checked.apply(c.sequence);
+      },
+      logger,
+    );
+  }
 
   /** Runs a request's statements one after another; requests never interleave. */
   execute(script: string, properties: Properties): Promise<ExecuteResult> {
@@ -51,7 +61,7 @@ export class KsqlExecutor {
   /** Replays this service's commands log in order; a command that no longer applies is skipped. */
   replay(): Promise<number> {
     return this.enqueue(async () => {
-      const applied = await this.catchUp();
+      const applied = await this.runner.catchUp();
       await this.releaseOtherServices();
       return applied;
     });
@@ -60,7 +70,7 @@ export class KsqlExecutor {
   /** Applies commands other workers of the service appended since the last look (ksqlDB's
    *  CommandRunner); cheap when there are none. */
   follow(): Promise<number> {
-    return this.enqueue(() => this.catchUp());
+    return this.enqueue(() => this.runner.catchUp());
   }
 
   /** Resolves once every statement and command taken so far has been handled. */
@@ -74,25 +84,10 @@ export class KsqlExecutor {
     return run;
   }
 
-  private async catchUp(): Promise<number> {
-    if ((await this.commands.end()) <= this.position) return 0;
-    const { commands, next } = await this.commands.read(this.position);
-    for (const c of commands) {
-      try {
-        const checked = await this.check(c.statement, { line: 1, column: 1 }, c.properties);
-        await checked.apply(c.sequence);
-      } catch (err) {
-        this.logger.warn({ err, statement: c.statement }, "commands log: statement skipped");
-      }
-    }
-    this.position = next;
-    return commands.length;
-  }
-
   /** Deployments another service id's commands created are its cluster's, not this one's,
    *  even when the database this worker resumed from says they run. */
   private async releaseOtherServices() {
-    const mine = `${SQL_TOPOLOGY_PREFIX}${this.commands.serviceId}/`;
+    const mine = `${SQL_TOPOLOGY_PREFIX}${this.runner.serviceId}/`;
     for (const t of await this.services.topologies.list()) {
       if (t.name.startsWith(SQL_TOPOLOGY_PREFIX) && !t.name.startsWith(mine)) {
         await this.services.deployments.stopAllOf(t.id);
@@ -102,7 +97,7 @@ export class KsqlExecutor {
 
   private async run(script: string, properties: Properties): Promise<ExecuteResult> {
     const results: object[] = [];
-    await this.catchUp();
+    await this.runner.catchUp();
     for (const s of splitStatements(script)) {
       try {
         const { checked, sequence } = await this.admit(s.text, s, properties);
@@ -128,14 +123,9 @@ export class KsqlExecutor {
     if (!changesWhatRuns(stmt)) {
       return { checked: await this.checkKind(stmt, text, origin, properties), sequence: -1 };
     }
-    return this.commands.exclusive(async () => {
-      await this.catchUp();
-      const checked = await this.checkKind(stmt, text, origin, properties);
-      if (!checked.logged) return { checked, sequence: -1 };
-      const sequence = await this.commands.append({ statement: text, properties });
-      this.position = sequence + 1;
-      return { checked, sequence };
-    });
+    return this.runner.admit({ statement: text, properties }, () =>
+      this.checkKind(stmt, text, origin, properties),
+    );
   }
 
   private check(text: string, origin: Origin, properties: Properties): Promise<Checked> {
@@ -270,7 +260,7 @@ export class KsqlExecutor {
   /** Deploys a query's topology, or adopts the deployment a previous run left running. */
   private async deploy(queryId: string, document: object) {
     const { topologies, deployments } = this.services;
-    const name = `${SQL_TOPOLOGY_PREFIX}${this.commands.serviceId}/${queryId}`;
+    const name = `${SQL_TOPOLOGY_PREFIX}${this.runner.serviceId}/${queryId}`;
     const existing = (await topologies.list()).find((t) => t.name === name);
     const latest = existing?.deployments[0];
     if (existing && latest && (latest.status === "running" || latest.status === "starting")) {
