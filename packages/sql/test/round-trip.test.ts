@@ -17,6 +17,9 @@ CREATE TABLE SESSIONS AS SELECT ID, COLLECT_LIST(CUSTOMER) AS C FROM ORDERS WIND
 CREATE TABLE HOPS AS SELECT ID, COUNT(*) AS N FROM ORDERS WINDOW HOPPING (SIZE 1 MINUTE, ADVANCE BY 30 SECONDS) GROUP BY ID EMIT FINAL;
 CREATE STREAM PER_MINUTE_IN (ID INT KEY, M INT) WITH (kafka_topic='per_minute', value_format='JSON', WINDOW_TYPE='TUMBLING', WINDOW_SIZE='1 MINUTE');
 CREATE STREAM SESSIONS_IN (ID INT KEY, C ARRAY<STRING>) WITH (kafka_topic='sessions_in', value_format='JSON', WINDOW_TYPE='SESSION');
+CREATE TABLE BIG_SPENDERS AS SELECT CUSTOMER, SUM(AMOUNT) AS TOTAL FROM ORDERS GROUP BY CUSTOMER HAVING SUM(AMOUNT) > 1000;
+CREATE TABLE BUSY AS SELECT ID, SUM(AMOUNT) AS TOTAL, MAX(QTY) * 2 AS M2 FROM ORDERS WINDOW TUMBLING (SIZE 1 MINUTE) GROUP BY ID HAVING COUNT(*) > 2 AND MAX(QTY) < 10;
+CREATE TABLE SESSION_COUNTS AS SELECT ID, COUNT(*) AS N FROM ORDERS WINDOW SESSION (5 MINUTES) GROUP BY ID HAVING COUNT(*) > 1 EMIT FINAL;
 CREATE STREAM LATE_MINUTES AS SELECT ID, M, WINDOWSTART AS WS FROM PER_MINUTE_IN WHERE M > 1;
 `;
 
@@ -27,7 +30,7 @@ function roundTrip(sql: string): string {
 }
 
 describe("SQL -> document -> SQL round trip", () => {
-  it("is stable after one pass for projections, filters, PARTITION BY, formats, aggregations, EMIT FINAL and windowed sources", () => {
+  it("is stable after one pass for projections, filters, PARTITION BY, formats, aggregations, HAVING, EMIT FINAL and windowed sources", () => {
     const once = roundTrip(SCRIPT);
     expect(roundTrip(once)).toBe(once);
   });
@@ -39,5 +42,13 @@ describe("SQL -> document -> SQL round trip", () => {
     const byName = (topics: typeof first.document.topics) =>
       [...topics].sort((a, b) => a.name.localeCompare(b.name));
     expect(byName(second.document.topics)).toEqual(byName(first.document.topics));
+  });
+
+  it("a join re-imports from its exported SQL: the key copied into the value prints as AS_VALUE", () => {
+    const joins = `${SCRIPT}
+CREATE STREAM ENRICHED AS SELECT O.CUSTOMER, O.ID, O.AMOUNT, C.REGION FROM ORDERS O JOIN CUSTOMERS C ON O.CUSTOMER = C.NAME;`;
+    const once = roundTrip(joins);
+    expect(once).toContain("AS_VALUE(");
+    expect(importSql(once).ok).toBe(true);
   });
 });

@@ -65,23 +65,24 @@ export function windowedBy(ctx: KsqlContext, node: NodeOf<"windowed-by">, flow: 
   setQuery(ctx, node, query);
 }
 
-function aggregated(ctx: KsqlContext, node: Node, flow: Live, items: string[]): void {
+function aggregated(ctx: KsqlContext, node: Node, flow: Live, calls: [string, string][]): void {
   const query = ctx.query(flow, (q) => q.groupBy !== undefined && !q.projection);
-  query.projection = [...(query.groupKeys ?? []), ...items];
+  query.projection = [...(query.groupKeys ?? []), ...calls.map(([n, c]) => `${c} AS ${ident(n)}`)];
+  query.aggregates = new Map(calls);
   query.kind = "table";
   setQuery(ctx, node, query);
 }
 
 export function count(ctx: KsqlContext, node: NodeOf<"count">, flow: Live): void {
-  aggregated(ctx, node, flow, [`COUNT(*) AS ${ident(node.config.column)}`]);
+  aggregated(ctx, node, flow, [[node.config.column, "COUNT(*)"]]);
 }
 
 export function aggregate(ctx: KsqlContext, node: NodeOf<"aggregate">, flow: Live): void {
-  const items = node.config.aggregations.map((a) => {
+  const calls = node.config.aggregations.map((a): [string, string] => {
     const args = a.fn === "COUNT" && a.args.length === 0 ? "*" : a.args.map(sql).join(", ");
-    return `${a.fn}(${args}) AS ${ident(a.name)}`;
+    return [a.name, `${a.fn}(${args})`];
   });
-  aggregated(ctx, node, flow, items);
+  aggregated(ctx, node, flow, calls);
 }
 
 /** Suppressed.untilWindowCloses on a windowed aggregation is EMIT FINAL. */

@@ -1,5 +1,5 @@
 // Expressions in ksqlDB SQL, printed by @riffle/expr so quoting and precedence are its own.
-import { parseExpression, printExpression } from "@riffle/expr";
+import { parseExpression, printExpression, tokenize } from "@riffle/expr";
 
 export function sql(text: string): string {
   const parsed = parseExpression(text);
@@ -10,4 +10,22 @@ export function sql(text: string): string {
 /** A predicate that counts NULL as not matching: filterNot and "no earlier branch matched". */
 export function notTrue(predicate: string): string {
   return `NOT COALESCE((${sql(predicate)}), FALSE)`;
+}
+
+/** `text` with each reference to a column in `calls` replaced by its aggregate call: an
+ *  expression over an aggregate's output columns, as ksqlDB's HAVING or SELECT writes it. */
+export function overAggregates(text: string, calls: ReadonlyMap<string, string>): string {
+  const tokens = tokenize(text);
+  if (!tokens.ok) return text;
+  let out = "";
+  let at = 0;
+  tokens.value.forEach((t, i) => {
+    const call = calls.get(t.type === "identifier" ? t.text.toUpperCase() : t.text);
+    const prev = tokens.value[i - 1]?.image;
+    const named = (t.type === "identifier" || t.type === "quoted") && call !== undefined;
+    if (!named || prev === "." || prev === "->" || tokens.value[i + 1]?.image === "(") return;
+    out += text.slice(at, t.offset) + call;
+    at = t.offset + t.image.length;
+  });
+  return sql(out + text.slice(at));
 }

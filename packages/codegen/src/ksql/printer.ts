@@ -8,10 +8,10 @@ import { upperSnake } from "../naming";
 import * as agg from "./aggregations";
 import { type Flow, KsqlContext } from "./context";
 import { join } from "./joins";
-import { queryOver } from "./query";
+import { type Query, queryOver } from "./query";
 import { createSource, topicProps } from "./sources";
 import * as stateless from "./stateless";
-import { withClause } from "./syntax";
+import { alias, withClause } from "./syntax";
 
 type Live = Exclude<Flow, { kind: "broken" }>;
 
@@ -138,7 +138,10 @@ function sink(ctx: KsqlContext, node: NodeOf<"sink">, flow: Live): void {
     );
     return;
   }
-  const query = flow.kind === "query" ? flow.query : queryOver(flow.relation);
+  const query = keysAsTopic(
+    flow.kind === "query" ? flow.query : queryOver(flow.relation),
+    ctx.topic(topic)?.key,
+  );
   const existing = ctx.sinks.get(topic);
   if (existing) {
     ctx.insertInto(query, existing);
@@ -147,6 +150,16 @@ function sink(ctx: KsqlContext, node: NodeOf<"sink">, flow: Live): void {
   const name = ctx.names.claim(upperSnake(topic));
   ctx.sinks.set(topic, name);
   ctx.create(query, name, withClause(topicProps(topic, ctx.topic(topic), query.schema)));
+}
+
+/** ksqlDB names the key of `GROUP BY col` after the column: an aggregate's key columns are
+ *  selected under the names the sink topic declares for them. */
+function keysAsTopic(query: Query, topicKey: { name: string }[] | undefined): Query {
+  const { groupBy, groupKeys, projection } = query;
+  if (!groupBy || !groupKeys || !projection || topicKey?.length !== groupBy.length) return query;
+  if (groupKeys.some((k, i) => projection[i] !== k)) return query;
+  const keys = groupBy.map((e, i) => alias(e, topicKey[i].name));
+  return { ...query, projection: [...keys, ...projection.slice(keys.length)] };
 }
 
 /** Outputs read by several nodes become named relations; unread queries are still created. */

@@ -20,6 +20,10 @@ export interface Query {
   groupBy?: string[];
   /** SELECT items naming the grouping key, placed before the aggregates. */
   groupKeys?: string[];
+  /** While the aggregate's own SELECT list stands: its output columns and their calls, so a
+   *  following filter becomes HAVING and a projection selects over the calls. */
+  aggregates?: ReadonlyMap<string, string>;
+  having?: string[];
   /** Full SELECT list; undefined means `*`. */
   projection?: string[];
   partitionBy?: string;
@@ -53,6 +57,7 @@ export function renderSelect(query: Query): string {
     query.window,
     query.where.length > 0 ? `WHERE ${conjunction(query.where)}` : undefined,
     query.groupBy ? `GROUP BY ${query.groupBy.join(", ")}` : undefined,
+    query.having?.length ? `HAVING ${conjunction(query.having)}` : undefined,
     query.partitionBy ? `PARTITION BY ${query.partitionBy}` : undefined,
     `EMIT ${query.emit}`,
   ];

@@ -4,7 +4,7 @@
 import type { Node, NodeOf } from "../graph";
 import { upperSnake } from "../naming";
 import type { Flow, KsqlContext } from "./context";
-import { notTrue, sql } from "./expressions";
+import { notTrue, overAggregates, sql } from "./expressions";
 import { isOpen, type Query, queryOver } from "./query";
 import { alias, ident } from "./syntax";
 
@@ -14,20 +14,41 @@ const names = (columns: { name: string }[]) => columns.map((c) => ident(c.name))
 const projections = (columns: { name: string; expr: string }[]) =>
   columns.map((c) => alias(sql(c.expr), c.name));
 
+/** A key column copied into the value is AS_VALUE(key): ksqlDB refuses selecting a key twice. */
+function valueProjections(columns: { name: string; expr: string }[], key: { name: string }[]) {
+  return columns.map((c) => {
+    const expr = sql(c.expr);
+    const copiesKey = key.some((k) => ident(k.name) === expr);
+    return copiesKey ? `AS_VALUE(${expr}) AS ${ident(c.name)}` : alias(expr, c.name);
+  });
+}
+
 function queryFlow(node: Node, query: Query): Live {
   return { kind: "query", query, origin: node };
 }
 
+/** Filters right after an aggregate (before its projection) are its HAVING clause. */
 export function filter(ctx: KsqlContext, node: NodeOf<"filter" | "filter-not">, flow: Live): void {
-  const query = ctx.query(flow, isOpen);
   const predicate = node.config.predicate;
-  query.where.push(node.kind === "filter" ? sql(predicate) : notTrue(predicate));
+  const query = ctx.query(flow, (q) => isOpen(q) || q.aggregates !== undefined);
+  if (query.aggregates) {
+    const over = overAggregates(predicate, query.aggregates);
+    query.having = [...(query.having ?? []), node.kind === "filter" ? over : notTrue(over)];
+  } else query.where.push(node.kind === "filter" ? sql(predicate) : notTrue(predicate));
   ctx.setFlow(node, queryFlow(node, query));
 }
 
+/** After an aggregate, the projection selects the grouping key and expressions of its calls. */
 export function mapValues(ctx: KsqlContext, node: NodeOf<"map-values">, flow: Live): void {
-  const query = ctx.query(flow, isOpen);
-  query.projection = [...names(query.schema.key), ...projections(node.config.columns)];
+  const query = ctx.query(flow, (q) => isOpen(q) || q.aggregates !== undefined);
+  const aggregates = query.aggregates;
+  query.projection = aggregates
+    ? [
+        ...(query.groupKeys ?? []),
+        ...node.config.columns.map((c) => alias(overAggregates(c.expr, aggregates), c.name)),
+      ]
+    : [...names(query.schema.key), ...valueProjections(node.config.columns, query.schema.key)];
+  query.aggregates = undefined;
   query.schema = ctx.schemaOf(node);
   ctx.setFlow(node, queryFlow(node, query));
 }
