@@ -1,7 +1,8 @@
 // `tsx bench/durable.bench.ts`: P1-P4 through the deployment runtime on the durable log under
 // exactly_once_v2, next to the same runtime on the in-memory log in the same run (target:
-// >= 0.5x), and the restore time of a 1M-key store from its changelog alone and from a
-// checkpoint. The input is written to each log before the clock starts.
+// >= 0.5x), then with persistent stores too (the worker's setup), and the restore time of a
+// 1M-key store from its changelog alone and from a checkpoint. The input is written to each
+// log before the clock starts.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -37,11 +38,17 @@ async function fill(log: Log, name: string): Promise<number> {
 }
 
 /** Records/s from start until every input offset is committed. */
-async function run(name: string, log: Log): Promise<number> {
+async function run(name: string, log: Log, stateDir?: string): Promise<number> {
   const total = await fill(log, name);
   const topology = pipeline(name, true);
   const start = process.hrtime.bigint();
-  const d = startDeployment({ topology, log, guarantee: "exactly_once_v2", maxPollRecords: 5000 });
+  const d = startDeployment({
+    topology,
+    log,
+    guarantee: "exactly_once_v2",
+    maxPollRecords: 5000,
+    stateDir,
+  });
   const inputs = name === "P4" ? ["orders", "payments"] : ["orders"];
   for (;;) {
     let committed = 0;
@@ -102,13 +109,16 @@ const fmt = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : `${(n / 1e3)
 console.log(
   `durable log bench: ${COUNT.toLocaleString("en")} JSON records a case, exactly_once_v2, deployment runtime`,
 );
-console.log("case  in-memory rec/s  durable rec/s  ratio  target");
+console.log(
+  "case  in-memory rec/s  durable rec/s  ratio  target      durable + stores on disk  ratio",
+);
 for (const name of ["P1", "P2", "P3", "P4"]) {
   const memory = await run(name, new MemoryLog());
   const durable = await run(name, new DurableLog({ dir: tempDir() }));
+  const stored = await run(name, new DurableLog({ dir: tempDir() }), tempDir());
   const ratio = durable / memory;
   console.log(
-    `${name}    ${fmt(memory).padStart(14)}  ${fmt(durable).padStart(13)}  ${ratio.toFixed(2).padStart(5)}  >=0.5x ${ratio >= 0.5 ? "ok" : "MISS"}`,
+    `${name}    ${fmt(memory).padStart(14)}  ${fmt(durable).padStart(13)}  ${ratio.toFixed(2).padStart(5)}  >=0.5x ${ratio >= 0.5 ? "ok  " : "MISS"}  ${fmt(stored).padStart(24)}  ${(stored / memory).toFixed(2).padStart(5)}`,
   );
 }
 const restore = await restoreBench();
