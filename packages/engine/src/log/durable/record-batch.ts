@@ -64,7 +64,8 @@ export function decodeBatch(
   max: number,
 ): LogRecord[] | undefined {
   if (stored.length < BATCH_HEADER) return undefined;
-  const batch = Buffer.from(Uint8Array.prototype.slice.call(stored).buffer);
+  const copy = Uint8Array.prototype.slice.call(stored);
+  const batch = Buffer.from(copy.buffer, copy.byteOffset, copy.byteLength);
   if (batch.readUInt32LE(0) !== crc32(batch.subarray(4))) return undefined;
   const count = batch.readUInt32LE(4);
   const out: LogRecord[] = [];
