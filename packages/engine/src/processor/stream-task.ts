@@ -25,10 +25,10 @@ interface SourceSlot {
   nextOffset: number;
 }
 
-/** Changelog writes since the last drain: appended, or last-write-per-key when compactable. */
+/** A logged store and the changelog records it wrote since the last drain. */
 interface ChangelogBuffer {
+  store: StateStore;
   entries: ChangelogEntry[];
-  compacted: Map<string, ChangelogEntry>;
 }
 
 function fanOut(emits: Emit[]): Emit {
@@ -90,16 +90,15 @@ export class StreamTask {
     return this.ctx.output.splice(0);
   }
 
-  /** Changelog records written since the last call. */
+  /** Changelog records written since the last call: a commit, so stores flush their caches. */
   drainChangelog(): ProducerRecord[] {
     const out: ProducerRecord[] = [];
     const partition = this.sub.id < 0 ? 0 : this.partition;
-    for (const [store, buffer] of this.changelog) {
-      const topic = changelogTopic(this.topology.applicationId, store);
+    for (const [name, buffer] of this.changelog) {
+      buffer.store.flush();
+      const topic = changelogTopic(this.topology.applicationId, name);
       for (const e of buffer.entries) out.push(encodeChangelog(topic, partition, e));
-      for (const e of buffer.compacted.values()) out.push(encodeChangelog(topic, partition, e));
-      buffer.entries.length = 0;
-      buffer.compacted.clear();
+      buffer.entries = [];
     }
     return out;
   }
@@ -121,13 +120,10 @@ export class StreamTask {
     if (!supplier) throw new Error(`unknown store ${name}`);
     const store = supplier.get();
     if (supplier.logged) {
-      const buffer: ChangelogBuffer = { entries: [], compacted: new Map() };
+      const buffer: ChangelogBuffer = { store, entries: [] };
       this.changelog.set(name, buffer);
       store.init({
-        log: (key, value, timestamp, compactKey) => {
-          if (compactKey === undefined) buffer.entries.push({ key, value, timestamp });
-          else buffer.compacted.set(compactKey, { key, value, timestamp });
-        },
+        log: (key, value, timestamp) => buffer.entries.push({ key, value, timestamp }),
       });
     } else store.init(undefined);
     this.stores.set(name, store);

@@ -1,4 +1,6 @@
-// Timestamped key-value store on a JS Map, with ordered range scans by serialized key.
+// Timestamped key-value store on a JS Map, with ordered range scans by serialized key. Entries
+// are updated in place and logged once per commit through the changelog cache.
+import { type CachedEntry, ChangelogCache } from "./changelog-cache";
 import { SortedKeys } from "./sorted-keys";
 import type {
   ChangeLogger,
@@ -10,12 +12,14 @@ import type {
 } from "./store";
 import { storeKey } from "./store-key";
 
-interface Entry<K, V> extends Timestamped<V> {
+interface Entry<K, V> extends CachedEntry {
   readonly key: K;
+  value: V;
 }
 
 export interface KeyValueStore<K = unknown, V = unknown> extends StateStore {
   readonly kind: "key-value";
+  /** The entry is updated in place by later writes of the key: read it before writing. */
   get(key: K): Timestamped<V> | undefined;
   put(key: K, value: V, timestamp: number): void;
   delete(key: K, timestamp: number): Timestamped<V> | undefined;
@@ -29,12 +33,18 @@ export class InMemoryKeyValueStore<K = unknown, V = unknown> implements KeyValue
   private readonly map = new Map<string, Entry<K, V>>();
   /** Built on the first range scan; stores never scanned (counts) skip the bookkeeping. */
   private order: SortedKeys | undefined;
-  private logger: ChangeLogger | undefined;
+  private readonly changelog = new ChangelogCache<Entry<K, V>>((logger, e) =>
+    logger.log(e.key, e.value, e.timestamp),
+  );
 
   constructor(readonly name: string) {}
 
   init(logger: ChangeLogger | undefined): void {
-    this.logger = logger;
+    this.changelog.attach(logger);
+  }
+
+  flush(): void {
+    this.changelog.flush();
   }
 
   get(key: K): Timestamped<V> | undefined {
@@ -42,9 +52,7 @@ export class InMemoryKeyValueStore<K = unknown, V = unknown> implements KeyValue
   }
 
   put(key: K, value: V, timestamp: number): void {
-    const k = storeKey(key);
-    this.write(k, key, value, timestamp);
-    this.logger?.log(key, value, timestamp, k);
+    this.changelog.written(this.write(storeKey(key), key, value, timestamp));
   }
 
   delete(key: K, timestamp: number): Timestamped<V> | undefined {
@@ -54,7 +62,8 @@ export class InMemoryKeyValueStore<K = unknown, V = unknown> implements KeyValue
       this.map.delete(k);
       this.order?.removed();
     }
-    this.logger?.log(key, null, timestamp, k);
+    const tombstone = { key, value: null as V, timestamp, dirty: false };
+    this.changelog.removed(old, tombstone);
     return old;
   }
 
@@ -98,9 +107,17 @@ export class InMemoryKeyValueStore<K = unknown, V = unknown> implements KeyValue
     return this.order;
   }
 
-  private write(k: string, key: K, value: V, timestamp: number): void {
-    if (this.order !== undefined && !this.map.has(k)) this.order.added(k);
-    this.map.set(k, { key, value, timestamp });
+  private write(k: string, key: K, value: V, timestamp: number): Entry<K, V> {
+    const entry = this.map.get(k);
+    if (entry !== undefined) {
+      entry.value = value;
+      entry.timestamp = timestamp;
+      return entry;
+    }
+    const created = { key, value, timestamp, dirty: false };
+    this.map.set(k, created);
+    this.order?.added(k);
+    return created;
   }
 }
 

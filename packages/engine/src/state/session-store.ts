@@ -35,6 +35,9 @@ export class InMemorySessionStore<K = unknown, V = unknown> implements SessionSt
     this.logger = logger;
   }
 
+  /** Session merges are logged as they happen: nothing is cached. */
+  flush(): void {}
+
   findSessions(key: K, earliestEnd: number, latestStart: number): SessionEntry<K, V>[] {
     const sessions = this.keys.get(storeKey(key)) ?? [];
     const limit = this.observed - this.retentionMs;

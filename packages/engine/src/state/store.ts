@@ -22,14 +22,9 @@ export interface ChangelogEntry {
   timestamp: number;
 }
 
-/**
- * Receives every write of a logged store; the task turns these into changelog records. With
- * `compactKey` (the store's own string for the key) only the last write per key within one
- * commit is kept, as Kafka Streams' record cache does for changelogs: restoring from a
- * compacted changelog gives the same store.
- */
+/** Receives the changelog records of a logged store; the task turns them into log records. */
 export interface ChangeLogger {
-  log(key: unknown, value: unknown, timestamp: number, compactKey?: string): void;
+  log(key: unknown, value: unknown, timestamp: number): void;
 }
 
 export interface StateStore {
@@ -37,6 +32,12 @@ export interface StateStore {
   readonly kind: StoreKind;
   /** Attaches the changelog; called once by the task before processing starts. */
   init(logger: ChangeLogger | undefined): void;
+  /**
+   * Kafka's StateStore#flush, called at each commit before the changelog is drained. A store
+   * that caches its changelog (as Kafka Streams' record cache does) logs the latest state of
+   * each entry written since the last flush, once: restoring from that gives the same store.
+   */
+  flush(): void;
   /** Number of entries (keys, windows or sessions), for metrics. */
   size(): number;
   /** Applies changelog records in order without re-logging them. */

@@ -1,6 +1,8 @@
 // Timestamped window store: per key, windows sorted by start time. Windows older than the
 // retention period (relative to the highest start seen) are dropped, as Kafka's segmented
-// stores do. With `retainDuplicates` (stream-stream join buffers) equal starts coexist.
+// stores do. With `retainDuplicates` (stream-stream join buffers) equal starts coexist, and
+// every write is logged; otherwise windows are updated in place and logged once per commit.
+import { type CachedEntry, ChangelogCache } from "./changelog-cache";
 import { lowerBound } from "./sorted-keys";
 import type { ChangeLogger, ChangelogEntry, StateStore, StoreSupplier, Timestamped } from "./store";
 import { storeKey } from "./store-key";
@@ -10,11 +12,18 @@ export interface WindowEntry<K, V> extends Timestamped<V> {
   readonly start: number;
 }
 
+interface StoredWindow<K, V> extends CachedEntry {
+  readonly key: K;
+  readonly start: number;
+  value: V;
+}
+
 export interface WindowStore<K = unknown, V = unknown> extends StateStore {
   readonly kind: "window";
   readonly retentionMs: number;
   /** Stores (or with null deletes) a window; false when the window is already expired. */
   put(key: K, value: V | null, windowStart: number, timestamp: number): boolean;
+  /** The entry is updated in place by later writes of the window: read it before writing. */
   fetch(key: K, windowStart: number): Timestamped<V> | undefined;
   /** Windows of `key` with timeFrom <= start <= timeTo, ascending by start. */
   fetchRange(key: K, timeFrom: number, timeTo: number): WindowEntry<K, V>[];
@@ -24,13 +33,16 @@ export interface WindowStore<K = unknown, V = unknown> extends StateStore {
 interface KeyWindows<K, V> {
   key: K;
   starts: number[];
-  entries: WindowEntry<K, V>[];
+  entries: StoredWindow<K, V>[];
 }
 
 export class InMemoryWindowStore<K = unknown, V = unknown> implements WindowStore<K, V> {
   readonly kind = "window" as const;
   private readonly keys = new Map<string, KeyWindows<K, V>>();
   private logger: ChangeLogger | undefined;
+  private readonly changelog = new ChangelogCache<StoredWindow<K, V>>((logger, e) =>
+    logger.log([e.key, e.start], e.value, e.timestamp),
+  );
   private observed = Number.NEGATIVE_INFINITY;
   private nextSweep = Number.NEGATIVE_INFINITY;
   private count = 0;
@@ -44,17 +56,16 @@ export class InMemoryWindowStore<K = unknown, V = unknown> implements WindowStor
 
   init(logger: ChangeLogger | undefined): void {
     this.logger = logger;
+    if (!this.retainDuplicates) this.changelog.attach(logger);
+  }
+
+  flush(): void {
+    this.changelog.flush();
   }
 
   put(key: K, value: V | null, windowStart: number, timestamp: number): boolean {
-    if (!this.apply(key, value, windowStart, timestamp)) return false;
-    if (this.logger) {
-      if (this.retainDuplicates) this.logger.log([key, windowStart, this.seq++], value, timestamp);
-      else {
-        const compact = `${windowStart}\u0000${storeKey(key)}`;
-        this.logger.log([key, windowStart], value, timestamp, compact);
-      }
-    }
+    if (!this.apply(key, value, windowStart, timestamp, true)) return false;
+    if (this.retainDuplicates) this.logger?.log([key, windowStart, this.seq++], value, timestamp);
     return true;
   }
 
@@ -92,7 +103,7 @@ export class InMemoryWindowStore<K = unknown, V = unknown> implements WindowStor
   restore(entries: Iterable<ChangelogEntry>): void {
     for (const e of entries) {
       const [key, start] = e.key as [K, number];
-      this.apply(key, e.value as V | null, start, e.timestamp);
+      this.apply(key, e.value as V | null, start, e.timestamp, false);
     }
   }
 
@@ -105,28 +116,52 @@ export class InMemoryWindowStore<K = unknown, V = unknown> implements WindowStor
     return start > this.observed - this.retentionMs;
   }
 
-  private apply(key: K, value: V | null, start: number, timestamp: number): boolean {
+  /** Writes a window in place; `logged` queues it in the changelog cache (not when restoring). */
+  private apply(
+    key: K,
+    value: V | null,
+    start: number,
+    timestamp: number,
+    logged: boolean,
+  ): boolean {
     if (start > this.observed) this.observed = start;
     if (!this.live(start)) return false;
     if (this.observed >= this.nextSweep) this.sweep();
     const k = storeKey(key);
+    if (value === null) this.erase(k, key, start, timestamp, logged);
+    else this.write(k, key, value, start, timestamp, logged);
+    return true;
+  }
+
+  private write(k: string, key: K, value: V, start: number, timestamp: number, logged: boolean) {
     let w = this.keys.get(k);
     if (!w) {
-      if (value === null) return true;
       w = { key, starts: [], entries: [] };
       this.keys.set(k, w);
     }
-    const entry: WindowEntry<K, V> = { key, start, value: value as V, timestamp };
-    const i = this.retainDuplicates ? lowerBound(w.starts, start + 1) : lowerBound(w.starts, start);
-    if (!this.retainDuplicates && w.starts[i] === start) {
-      if (value === null) this.remove(w, k, i);
-      else w.entries[i] = entry;
-    } else if (value !== null) {
+    const i = lowerBound(w.starts, this.retainDuplicates ? start + 1 : start);
+    let entry = this.retainDuplicates || w.starts[i] !== start ? undefined : w.entries[i];
+    if (entry === undefined) {
+      entry = { key, start, value, timestamp, dirty: false };
       w.starts.splice(i, 0, start);
       w.entries.splice(i, 0, entry);
       this.count++;
+    } else {
+      entry.value = value;
+      entry.timestamp = timestamp;
     }
-    return true;
+    if (logged) this.changelog.written(entry);
+  }
+
+  /** Deletes a window (join buffers, which retain duplicates, never delete by key). */
+  private erase(k: string, key: K, start: number, timestamp: number, logged: boolean): void {
+    const w = this.keys.get(k);
+    const i = w === undefined ? -1 : lowerBound(w.starts, start);
+    const existing =
+      w !== undefined && !this.retainDuplicates && w.starts[i] === start ? w.entries[i] : undefined;
+    if (existing !== undefined) this.remove(w!, k, i);
+    const tombstone = { key, start, value: null as V, timestamp, dirty: false };
+    if (logged) this.changelog.removed(existing, tombstone);
   }
 
   private remove(w: KeyWindows<K, V>, k: string, i: number): void {

@@ -74,10 +74,12 @@ describe.each([
     const checkpoint = directory.store(original.name, 2);
     original.init({ log: (key, value, timestamp) => changelog.push({ key, value, timestamp }) });
     c.write(original, 1);
+    original.flush(); // a commit: stores log their cached writes
     checkpoint.stage(changelog);
     checkpoint.flush(changelog.length);
     const flushedAt = changelog.length;
-    c.write(original, 2); // never flushed: the process dies here
+    c.write(original, 2);
+    original.flush(); // the changelog has it, the checkpoint never will: the process dies here
     return { dir, directory, changelog, original, flushedAt };
   }
 

@@ -62,8 +62,9 @@ export function slidingAggregateProcessor(
         const old = store.fetch(key, start);
         const { agg, ts: windowTs } = fold(inWindow, key);
         if (start === ts + 1 && old !== undefined) continue;
+        const oldAgg = old?.value ?? null; // read before the put updates the entry in place
         store.put(key, agg, start, windowTs);
-        out.all({ key, window: { start, end } }, new Change(agg, old?.value ?? null), windowTs);
+        out.all({ key, window: { start, end } }, new Change(agg, oldAgg), windowTs);
         updated = true;
       }
       if (!updated) counters.dropped++;

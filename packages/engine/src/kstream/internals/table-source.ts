@@ -13,15 +13,16 @@ export function tableSourceProcessor(name: string, storeName: string): Processor
         counters.dropped++;
         return;
       }
-      const old = store.get(key);
+      // read before the put updates the entry in place
+      const old = store.get(key)?.value ?? null;
       if (value === null || value === undefined) {
-        if (old === undefined) return;
+        if (old === null) return;
         store.delete(key, ts);
-        out.all(key, new Change(null, old.value), ts);
+        out.all(key, new Change(null, old), ts);
         return;
       }
       store.put(key, value, ts);
-      out.all(key, new Change(value, old === undefined ? null : old.value), ts);
+      out.all(key, new Change(value, old), ts);
     };
   };
 }
