@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { connect, type Tally } from "../test/live-client";
 
 const RATE = 5000;
@@ -50,6 +51,9 @@ try {
   console.log(
     `latency REST -> sink -> socket.io at ${RATE}/s:  p50 ${latency.p50.toFixed(1)} ms  p99 ${latency.p99.toFixed(1)} ms  max ${latency.max.toFixed(1)} ms  (${latency.received} delivered, ${latency.dropped} dropped; target p99 < 100 ms)`,
   );
+  console.log(
+    `  of which the produce request (REST -> log append -> response): p50 ${latency.postP50.toFixed(1)} ms  p99 ${latency.postP99.toFixed(1)} ms; bench process event-loop delay p99 ${latency.clientDelayP99.toFixed(1)} ms`,
+  );
   step("burst without clients");
   const baseline = await burstThroughput("burst-a-in", "burst-a-out");
   console.log(`burst of ${BURST} records, no clients (baseline): ${baseline.toFixed(0)} records/s`);
@@ -76,6 +80,10 @@ async function measureLatency(deploymentId: string) {
   const client = await connect(base, { keep: 0 });
   await client.subscribe(deploymentId, { maxRate: RATE });
   const samples: number[] = [];
+  const posts: number[] = [];
+  // The bench process shares the machine too: its own event-loop delay is part of every figure.
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
   client.socket.on("records", (batch: { records: { value: { sentAt: number } }[] }) => {
     const now = Date.now();
     for (const r of batch.records) samples.push(now - r.value.sentAt);
@@ -92,21 +100,33 @@ async function measureLatency(deploymentId: string) {
       key: `k${(i * perBatch + j) % 1000}`,
       value: { n: i * perBatch + j, sentAt },
     }));
-    inflight.push(post("/topics/bench-in/records", records));
+    inflight.push(
+      post("/topics/bench-in/records", records).then(() => posts.push(Date.now() - sentAt)),
+    );
   }
   await Promise.all(inflight);
   await sleep(500);
   client.close();
-  samples.sort((a, b) => a - b);
-  const at = (q: number) =>
-    samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? Number.NaN;
+  loopDelay.disable();
+  const at = quantiles(samples);
+  const produce = quantiles(posts);
   return {
     p50: at(0.5),
     p99: at(0.99),
-    max: samples.at(-1) ?? Number.NaN,
+    max: at(1),
+    postP50: produce(0.5),
+    postP99: produce(0.99),
+    clientDelayP99: loopDelay.percentile(99) / 1e6,
     received: samples.length,
     dropped: client.dropped,
   };
+}
+
+/** The q-quantile (0..1) of the samples. */
+function quantiles(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 }
 
 /** Records/s from the first produce to the sink having written all of them. */
@@ -156,7 +176,11 @@ async function deployPassThrough(from: string, to: string) {
 }
 
 function startWorker(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  // BENCH_PROFILE=<dir>: each worker writes a V8 CPU profile there when it exits.
+  const profile = process.env.BENCH_PROFILE
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", "src/main.ts"], {
     cwd: new URL("..", import.meta.url).pathname,
     env: { ...process.env, PORT: String(port), RIFFLE_DATA_DIR: dataDir, LOG_LEVEL: "warn" },
     stdio: ["ignore", "inherit", "inherit"],

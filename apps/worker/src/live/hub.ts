@@ -1,6 +1,8 @@
 // socket.io side of the worker: a room per deployment, each subscriber with its own bounded
-// queue. Deployments publish without waiting; a timer flushes each queue only when that
-// client's transport has drained, so a slow or stalled browser loses records, never throughput.
+// queue. Deployments publish without waiting; what they publish in one event-loop turn goes out
+// as one batch per client at the end of that turn, and only to clients whose transport has
+// drained (a timer retries the others), so a slow or stalled browser loses records, never
+// throughput.
 import type { Server as HttpServer } from "node:http";
 import type { Logger } from "pino";
 import { Server, type Socket } from "socket.io";
@@ -17,7 +19,7 @@ export interface HubOptions {
   lookup(deploymentId: string): Promise<string | undefined>;
   /** The union of nodes tapped by a deployment's subscribers changed. */
   onTapsChanged(deploymentId: string, nodeIds: string[]): void;
-  /** How often queued records go out; the main share of live latency. */
+  /** How often queues of clients that were busy at the last flush are tried again. */
   flushIntervalMs?: number;
   queueCapacity?: number;
   /** Records/s of a subscription that does not ask for a rate. */
@@ -48,6 +50,7 @@ export class LiveHub {
   private readonly capacity: number;
   private readonly maxRate: number;
   private readonly defaultRate: number;
+  private flushQueued = false;
 
   constructor(
     server: HttpServer,
@@ -78,6 +81,17 @@ export class LiveHub {
     for (const sub of this.subscribersOf(deploymentId)) {
       if (record.topic !== undefined || sub.taps.has(record.nodeId)) sub.queue.offer(record);
     }
+    this.flushSoon();
+  }
+
+  /** One flush after the records published in this turn (a commit's worth), not one per record. */
+  private flushSoon() {
+    if (this.flushQueued) return;
+    this.flushQueued = true;
+    setImmediate(() => {
+      this.flushQueued = false;
+      this.flush();
+    });
   }
 
   /** Metrics are replaced every second, so a client that cannot take one simply skips it. */

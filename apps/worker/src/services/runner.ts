@@ -78,6 +78,12 @@ export interface RunningDeployment {
 
 /** How long an idle deployment waits before polling the log again: bounds added latency. */
 const IDLE_WAIT_MS = 5;
+/**
+ * exactly_once_v2 commit interval on the embedded log. Sink output reaches the dashboard only
+ * once committed, so this bounds live latency; Kafka Streams' 100 ms pays for a transaction
+ * round trip the embedded log does not make. Each commit is one log sync (durable log).
+ */
+const COMMIT_INTERVAL_MS = 25;
 
 export async function startRunner(options: RunnerOptions): Promise<RunningDeployment> {
   if (options.runtime === "kafka") return startKafkaRunner(options, compile(options));
@@ -89,6 +95,7 @@ export async function startRunner(options: RunnerOptions): Promise<RunningDeploy
     topology,
     log: options.topics.log,
     guarantee: "exactly_once_v2",
+    commitIntervalMs: COMMIT_INTERVAL_MS,
     stateDir: options.stateDir,
     idleWaitMs: IDLE_WAIT_MS,
     onOutput: (records) => {

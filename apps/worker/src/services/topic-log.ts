@@ -1,7 +1,13 @@
 // The worker's view of the embedded log (the engine's DurableLog in the data directory, or its
 // MemoryLog): declared topics, test records produced through the API, sample data and peeks,
 // with keys and values decoded for JSON. Deployments use the same log through the engine.
-import type { DurableTopicConfig, LogRecord as EngineRecord, Log } from "@riffle/engine";
+import {
+  DurableLog,
+  type DurableTopicConfig,
+  type LogRecord as EngineRecord,
+  type Log,
+} from "@riffle/engine";
+import { AppendBatcher } from "./append-batcher";
 import { decode, encodeKey, encodeValue } from "./record-codec";
 
 /** A record as the API shows it. */
@@ -36,8 +42,12 @@ const RETENTION_BYTES = 64 * 1024 * 1024;
 export class TopicLog {
   /** Topics this process declared or wrote; the log itself may not list its topics. */
   private readonly known = new Set<string>();
+  /** Group commit where an append costs a sync; the memory log appends as it is. */
+  private readonly appender: Pick<Log, "append">;
 
-  constructor(readonly log: Log & { topicNames?(): string[] }) {}
+  constructor(readonly log: Log & { topicNames?(): string[] }) {
+    this.appender = log instanceof DurableLog ? new AppendBatcher(log) : log;
+  }
 
   /** Creates the topic; an existing topic keeps its partition count (as Kafka's would). */
   async declare(name: string, partitions: number): Promise<TopicInfo> {
@@ -65,7 +75,7 @@ export class TopicLog {
   async append(topic: string, inputs: ProduceInput[]): Promise<TopicRecord[]> {
     const now = Date.now();
     this.known.add(topic);
-    const written = await this.log.append(
+    const written = await this.appender.append(
       inputs.map((r) => ({
         topic,
         partition: r.partition,
@@ -96,13 +106,28 @@ export class TopicLog {
   }
 }
 
+const UNREAD = Symbol("unread");
+
+/**
+ * Key and value are decoded when first read (they are enumerable getters, so JSON and spreads
+ * see them): a produce request that answers with positions, or a sample generator, never pays
+ * for decoding what it has just encoded.
+ */
 export function toTopicRecord(r: EngineRecord): TopicRecord {
+  let key: unknown = UNREAD;
+  let value: unknown = UNREAD;
   return {
     topic: r.topic,
     partition: r.partition,
     offset: r.offset,
-    key: decode(r.key),
-    value: decode(r.value),
+    get key() {
+      if (key === UNREAD) key = decode(r.key);
+      return key;
+    },
+    get value() {
+      if (value === UNREAD) value = decode(r.value);
+      return value;
+    },
     timestamp: r.timestamp,
     headers: r.headers,
   };
