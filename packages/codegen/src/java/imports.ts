@@ -8,6 +8,7 @@ const PACKAGES: Record<string, string> = {
   ZoneOffset: "java.time",
   DateTimeFormatter: "java.time.format",
   List: "java.util",
+  ArrayList: "java.util",
   Map: "java.util",
   LinkedHashMap: "java.util",
   Properties: "java.util",
@@ -52,8 +53,6 @@ const PACKAGES: Record<string, string> = {
   WallclockTimestampExtractor: "org.apache.kafka.streams.processor",
   Logger: "org.slf4j",
   LoggerFactory: "org.slf4j",
-  Fn: "io.riffle.runtime",
-  Udafs: "io.riffle.runtime",
 };
 
 /** Every known class name appearing as a word in `code`, as sorted import lines. */
