@@ -5,7 +5,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JoinWindows, StreamsBuilder, TimeWindows } from "../../src/index";
 import { buildForKafka, KafkaLog, type KafkaRecord, KafkaRuntime } from "../../src/log/kafka";
-import { eventually, FAST_GROUP, startTestCluster, type TestCluster } from "./test-cluster";
+import {
+  buildOnCluster,
+  eventually,
+  FAST_GROUP,
+  startTestCluster,
+  type TestCluster,
+} from "./test-cluster";
 
 const WINDOW_MS = 60_000;
 /** Records reach the count task from 6 source partitions out of order; the grace keeps them all. */
@@ -65,20 +71,7 @@ function windowedCount(source: string, sink: string) {
 /** Starts `instances` workers of one deployment reading `source` and writing `<id>-out`. */
 async function deploy(applicationId: string, instances: number, source: string) {
   const builder = windowedCount(source, `${applicationId}-out`);
-  const config = { applicationId: cluster.topic(applicationId) };
-  const probe = new KafkaLog({
-    connection: cluster.connection,
-    applicationId: config.applicationId,
-  });
-  const topology = await buildForKafka((c) => builder.build(c), config, probe);
-  await probe.stop();
-  // The mock refuses admin CreateTopics, so internal topics are pre-created there; on a real
-  // cluster KafkaRuntime.start creates them (changelogs compacted).
-  if (cluster.mock) {
-    for (const [name, { partitions }] of topology.internalTopics) {
-      await cluster.createTopic(name, partitions);
-    }
-  }
+  const topology = await buildOnCluster(cluster, builder, applicationId);
   const apps = Array.from(
     { length: instances },
     (_, i) =>

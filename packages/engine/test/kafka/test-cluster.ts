@@ -1,7 +1,14 @@
 // One Kafka for the Kafka suite: librdkafka's mock cluster by default, or the real cluster in
 // KAFKA_BROKERS (topic names then get a per-run prefix so runs never share data).
 import { type MockCluster, startMockCluster } from "../../../../tools/kafka-mock";
-import { type KafkaConnection, KafkaLog, kafkaConnectionFromEnv } from "../../src/log/kafka";
+import type { StreamsBuilder, Topology } from "../../src/index";
+import {
+  buildForKafka,
+  type KafkaConnection,
+  KafkaLog,
+  type KafkaRecord,
+  kafkaConnectionFromEnv,
+} from "../../src/log/kafka";
 
 export interface TestCluster {
   connection: KafkaConnection;
@@ -65,4 +72,53 @@ export async function startTestCluster(
 /** Polls `probe` until it returns true; vitest's test timeout bounds the wait. */
 export async function eventually(probe: () => boolean | Promise<boolean>, everyMs = 50) {
   while (!(await probe())) await new Promise((resolve) => setTimeout(resolve, everyMs));
+}
+
+/** Reads `topic` from its start until `expected` records arrived (vitest's timeout bounds it). */
+export async function readTopic(
+  cluster: TestCluster,
+  topic: string,
+  expected: number | ((records: KafkaRecord[]) => boolean),
+): Promise<KafkaRecord[]> {
+  const enough =
+    typeof expected === "number" ? (r: KafkaRecord[]) => r.length >= expected : expected;
+  const seen: KafkaRecord[] = [];
+  const reader = new KafkaLog({
+    connection: cluster.connection,
+    applicationId: cluster.topic(`${topic}-reader-${Date.now().toString(36)}`),
+    ...FAST_GROUP,
+  });
+  await reader.start({
+    topics: [cluster.topic(topic)],
+    onBatch: (records) => {
+      seen.push(...records);
+      return { records: [] };
+    },
+  });
+  await eventually(() => enough(seen));
+  await reader.stop();
+  return seen;
+}
+
+/** Builds `builder` with the cluster's real partition counts, as a deployment start does. */
+export async function buildOnCluster(
+  cluster: TestCluster,
+  builder: StreamsBuilder,
+  applicationId: string,
+): Promise<Topology> {
+  const config = { applicationId: cluster.topic(applicationId) };
+  const probe = new KafkaLog({
+    connection: cluster.connection,
+    applicationId: config.applicationId,
+  });
+  const topology = await buildForKafka((c) => builder.build(c), config, probe);
+  await probe.stop();
+  // The mock refuses admin CreateTopics, so internal topics are pre-created there; on a real
+  // cluster KafkaRuntime.start creates them (changelogs compacted).
+  if (cluster.mock) {
+    for (const [name, { partitions }] of topology.internalTopics) {
+      await cluster.createTopic(name, partitions);
+    }
+  }
+  return topology;
 }

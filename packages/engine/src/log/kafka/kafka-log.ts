@@ -1,22 +1,32 @@
 // The Kafka log: one deployment's consumer group (named by its application id), the producer
 // for sink, repartition and changelog records, and offset commits under the chosen guarantee.
-import { type Admin, type Consumer, type EachBatchPayload, Kafka, type Producer } from "kafkajs";
+import {
+  type Admin,
+  type Consumer,
+  type EachBatchPayload,
+  Kafka,
+  type Producer,
+  type Transaction,
+} from "kafkajs";
 import type { ProcessingGuarantee } from "../../runtime/deployment";
 import { KafkaAdmin } from "./kafka-admin";
 import { classify, kafkaClientConfig } from "./kafka-client";
 import type { KafkaConnection } from "./kafka-config";
 import { KafkaLogError } from "./kafka-error";
+import { GlobalTopicReader } from "./kafka-global";
 import {
   type DeadLetter,
   deadLetterRecord,
   fromKafkaMessage,
   type KafkaRecord,
   type OutgoingRecord,
+  partitionKey,
   type TopicPartition,
   toTopicMessages,
 } from "./kafka-record";
 import { ChangelogReader } from "./kafka-restore";
 import { backoffMs, DEFAULT_RETRY, type RetryPolicy, withRetry } from "./kafka-retry";
+import { SendQueue } from "./kafka-send-queue";
 import type { KafkaStatus } from "./kafka-status";
 import {
   type CoPartitionGroup,
@@ -69,9 +79,18 @@ export interface KafkaRunHandlers {
     records: KafkaRecord[],
     partition: TopicPartition,
   ) => Promise<BatchResult> | BatchResult;
+  /**
+   * Called at each commit, before the offsets: records written since the last commit that are
+   * not tied to one batch (changelogs deduplicated per key over the commit interval).
+   */
+  onCommit?: () => OutgoingRecord[];
+  /** GlobalKTable topics: every partition read by every instance, outside the group. */
+  globalTopics?: string[];
+  /** Records of the global topics, from their start; the group's batches wait for the bootstrap. */
+  onGlobalRecords?: (records: KafkaRecord[]) => void;
+  /** Offset metadata committed with a partition's offset (Kafka Streams keeps stream time there). */
+  commitMetadata?: (partition: TopicPartition) => string | null;
 }
-
-const keyOf = (tp: TopicPartition) => `${tp.topic}\u0000${tp.partition}`;
 
 /**
  * Runs one deployment instance against a Kafka cluster.
@@ -92,12 +111,28 @@ export class KafkaLog {
   private producer: Producer | undefined;
   private consumer: Consumer | undefined;
   private changelogs: ChangelogReader | undefined;
+  private global: GlobalTopicReader | undefined;
   private handlers: KafkaRunHandlers | undefined;
   private readonly active = new Map<string, TopicPartition>();
   /** Assignment changes, serialised; every batch waits for them. */
   private lifecycle: Promise<void> = Promise.resolve();
   private crashes = 0;
   private stopping = false;
+  /** Sends and commits run one at a time, in order: a commit covers exactly what preceded it. */
+  private serial: Promise<unknown> = Promise.resolve();
+  private readonly sends = new SendQueue(() => this.sender());
+  /** A lost send or an aborted transaction: nothing commits until the consumer restarted. */
+  private sendFailure: unknown;
+  /** Next offsets to commit, per input partition, whose outputs are sent (maybe not yet acknowledged). */
+  private readonly pending = new Map<string, { tp: TopicPartition; offset: string }>();
+  /**
+   * Next offset to process per owned partition. After a rebalance kafkajs fetches from the last
+   * committed offset again, also for partitions this instance kept; those records were processed.
+   */
+  private readonly positions = new Map<string, bigint>();
+  private transaction: Transaction | undefined;
+  private commitTimer: NodeJS.Timeout | undefined;
+  private batchInProgress: Promise<void> = Promise.resolve();
   private current: KafkaStatus = { state: "idle", assigned: [], processed: 0 };
 
   constructor(private readonly options: KafkaLogOptions) {
@@ -195,8 +230,12 @@ export class KafkaLog {
         requireTopics(counts);
       });
       await this.startProducer();
-      // Both joins take a group round trip each; run them side by side.
+      // Each join takes a group round trip; run them side by side. Batches wait for the global
+      // stores' bootstrap (Kafka Streams starts its stream threads after the global thread).
+      const global = this.startGlobalReader(handlers);
+      this.lifecycle = global.catch(() => undefined);
       await Promise.all([
+        global,
         this.startChangelogReader(handlers.changelogTopics ?? []),
         this.startConsumer(handlers.topics),
       ]);
@@ -245,6 +284,37 @@ export class KafkaLog {
     await this.retrying(() => this.changelogs!.start());
   }
 
+  private async startGlobalReader(handlers: KafkaRunHandlers): Promise<void> {
+    const topics = handlers.globalTopics ?? [];
+    if (topics.length === 0) return;
+    this.global = new GlobalTopicReader(
+      this.kafka,
+      this.admin,
+      `${this.applicationId}-global-${this.instanceId}`,
+      topics,
+      this.groupTimeouts(),
+      (records) => handlers.onGlobalRecords?.(records),
+    );
+    await this.retrying(() => this.global!.start());
+  }
+
+  /** Offsets and metadata last committed by the group for `partitions` (offset -1: none). */
+  async committed(
+    partitions: readonly TopicPartition[],
+  ): Promise<Map<string, { offset: bigint; metadata: string | null }>> {
+    const topics = [...new Set(partitions.map((tp) => tp.topic))];
+    const fetched = await this.retrying(() =>
+      this.admin.fetchOffsets({ groupId: this.applicationId, topics }),
+    );
+    const committed = new Map<string, { offset: bigint; metadata: string | null }>();
+    for (const { topic, partitions: entries } of fetched) {
+      for (const { partition, offset, metadata } of entries) {
+        committed.set(partitionKey({ topic, partition }), { offset: BigInt(offset), metadata });
+      }
+    }
+    return committed;
+  }
+
   private groupTimeouts() {
     return {
       sessionTimeout: this.options.sessionTimeout ?? 30_000,
@@ -279,15 +349,31 @@ export class KafkaLog {
     });
     await this.retrying(() => consumer.connect());
     await consumer.subscribe({ topics, fromBeginning: true });
-    // at_least_once: kafkajs commits resolved offsets every commit interval, before a rebalance
-    // and on stop; we resolve an offset only once its outputs are acknowledged, so a committed
-    // offset never runs ahead of its outputs. exactly_once_v2 commits inside each transaction.
-    const exactlyOnce = this.guarantee === "exactly_once_v2";
+    // Offsets commit every commit interval and on stop, after the outputs they cover were
+    // acknowledged (at_least_once) or inside the transaction holding them (exactly_once_v2).
     await consumer.run({
-      autoCommit: !exactlyOnce,
-      autoCommitInterval: exactlyOnce ? null : (this.options.commitIntervalMs ?? 1000),
+      autoCommit: false,
       eachBatchAutoResolve: false,
-      eachBatch: (payload) => this.processBatch(payload),
+      eachBatch: (payload) => {
+        const work = this.processBatch(payload);
+        this.batchInProgress = work.catch(() => undefined);
+        return work;
+      },
+    });
+    const every = this.options.commitIntervalMs ?? 1000;
+    this.commitTimer = setInterval(() => this.commitOnTimer(), every);
+  }
+
+  /**
+   * A failed offset commit under at_least_once only delays the commit (the next one covers the
+   * same records); an aborted transaction lost outputs, so the consumer restarts from the last
+   * committed offsets.
+   */
+  private commitOnTimer(): void {
+    this.commit().catch((error) => {
+      if (this.stopping) return;
+      if (this.guarantee === "exactly_once_v2") this.sendFailure ??= error;
+      this.setStatus({ state: "retrying", error: classify(this.options.connection, error) });
     });
   }
 
@@ -302,6 +388,9 @@ export class KafkaLog {
       this.setStatus({ state: "failed", error: classify(this.options.connection, error) });
       return false;
     }
+    // Only lost outputs need their records processed again; otherwise the positions skip what
+    // the restarted consumer fetches again from the last commit.
+    if ((this.sendFailure ?? this.sends.failure) !== undefined) this.discardUncommitted();
     const delayMs = backoffMs(this.policy, this.crashes);
     this.setStatus({
       state: "retrying",
@@ -314,13 +403,30 @@ export class KafkaLog {
   }
 
   private async applyAssignment(assigned: TopicPartition[]): Promise<void> {
-    const now = new Set(assigned.map(keyOf));
+    const now = new Set(assigned.map(partitionKey));
     const revoked = [...this.active].filter(([key]) => !now.has(key)).map(([, tp]) => tp);
-    for (const tp of revoked) this.active.delete(keyOf(tp));
+    // Kafka Streams commits before giving partitions up (onPartitionsRevoked); kafkajs tells us
+    // only after the rebalance, when the commit (in the new generation) is still accepted. If it
+    // fails, the new owner repeats the uncommitted records: at-least-once, never a loss.
+    if (revoked.length > 0) await this.commit().catch(() => undefined);
+    for (const tp of revoked) {
+      this.active.delete(partitionKey(tp));
+      this.pending.delete(partitionKey(tp));
+      this.positions.delete(partitionKey(tp));
+    }
     if (revoked.length > 0) await this.handlers?.onRevoked?.(revoked);
-    const added = assigned.filter((tp) => !this.active.has(keyOf(tp)));
-    if (added.length > 0) await this.handlers?.onAssigned?.(added);
-    for (const tp of added) this.active.set(keyOf(tp), tp);
+    const added = assigned.filter((tp) => !this.active.has(partitionKey(tp)));
+    if (added.length > 0) {
+      // kafkajs may fetch a partition handed over mid-run from an older offset than its last
+      // commit; records before the commit were processed by the previous owner.
+      const committed = await this.committed(added);
+      for (const tp of added) {
+        const offset = committed.get(partitionKey(tp))?.offset ?? -1n;
+        this.positions.set(partitionKey(tp), offset);
+      }
+      await this.handlers?.onAssigned?.(added);
+    }
+    for (const tp of added) this.active.set(partitionKey(tp), tp);
     this.setStatus({ assigned: this.assignment() });
   }
 
@@ -332,32 +438,141 @@ export class KafkaLog {
     heartbeat,
   }: EachBatchPayload) {
     await this.heartbeatWhile(this.lifecycle, heartbeat);
-    if (!isRunning() || isStale() || batch.messages.length === 0) return;
+    if (this.stopping || !isRunning() || isStale() || batch.messages.length === 0) return;
+    this.throwSendFailure();
     const tp = { topic: batch.topic, partition: batch.partition };
     // A batch can overtake its GROUP_JOIN event; the task still restores before processing.
-    if (!this.active.has(keyOf(tp))) {
+    if (!this.active.has(partitionKey(tp))) {
       await this.heartbeatWhile(this.applyAssignment([...this.assignment(), tp]), heartbeat);
     }
-    const records = batch.messages.map((message) => fromKafkaMessage(tp, message));
-    const result = await this.handlers!.onBatch(records, tp);
-    if (result.deadLetters?.length) await this.topics.ensureDeadLetterTopic(this.deadLetterTopic);
-    const outgoing = [
-      ...result.records,
-      ...(result.deadLetters ?? []).map((letter) => deadLetterRecord(this.deadLetterTopic, letter)),
-    ];
     const last = batch.messages[batch.messages.length - 1].offset;
-    await this.commit(tp, outgoing, (BigInt(last) + 1n).toString());
+    await this.exclusive(async () => {
+      if (!this.active.has(partitionKey(tp))) return;
+      const from = this.positions.get(partitionKey(tp)) ?? -1n;
+      const records = batch.messages
+        .filter((message) => BigInt(message.offset) >= from)
+        .map((message) => fromKafkaMessage(tp, message));
+      if (records.length === 0) return;
+      this.positions.set(partitionKey(tp), BigInt(last) + 1n);
+      const result = await this.handlers!.onBatch(records, tp);
+      if (result.deadLetters?.length) await this.topics.ensureDeadLetterTopic(this.deadLetterTopic);
+      const outgoing = [
+        ...result.records,
+        ...(result.deadLetters ?? []).map((letter) =>
+          deadLetterRecord(this.deadLetterTopic, letter),
+        ),
+      ];
+      this.pending.set(partitionKey(tp), { tp, offset: (BigInt(last) + 1n).toString() });
+      await this.sends.add(outgoing, () =>
+        this.acknowledged(records.length, result.deadLetters?.length),
+      );
+    });
     resolveOffset(last);
+    await heartbeat();
+  }
+
+  private acknowledged(processed: number, deadLettered = 0): void {
     this.crashes = 0;
     this.setStatus({
       state: "running",
       error: undefined,
       attempt: undefined,
       retryInMs: undefined,
-      processed: this.current.processed + records.length,
-      deadLettered: (this.current.deadLettered ?? 0) + (result.deadLetters?.length ?? 0),
+      processed: this.current.processed + processed,
+      deadLettered: (this.current.deadLettered ?? 0) + deadLettered,
     });
-    await heartbeat();
+  }
+
+  /**
+   * After a lost send nothing may commit (a later offset would cover the lost outputs) until the
+   * consumer restarted from the last committed offsets.
+   */
+  private throwSendFailure(): void {
+    const failure = this.sendFailure ?? this.sends.failure;
+    if (failure !== undefined) throw failure;
+  }
+
+  /** Forgets uncommitted work after lost outputs: the restarted consumer redoes it from the commit. */
+  private discardUncommitted(): void {
+    this.sendFailure = undefined;
+    this.pending.clear();
+    this.positions.clear();
+    this.sends.reset();
+    this.transaction?.abort().catch(() => undefined);
+    this.transaction = undefined;
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.serial.then(work);
+    this.serial = run.catch(() => undefined);
+    return run;
+  }
+
+  /** The producer, or under exactly_once_v2 the transaction open until the next commit. */
+  private async sender(): Promise<Producer | Transaction> {
+    if (this.guarantee === "at_least_once") return this.producer!;
+    this.transaction ??= await this.producer!.transaction();
+    return this.transaction;
+  }
+
+  /**
+   * Sends records that belong to no input batch (wall-clock punctuation), in order with the
+   * batches; they commit with the next interval's offsets.
+   */
+  emit(collect: () => OutgoingRecord[]): Promise<void> {
+    return this.exclusive(() => this.sends.add(collect()));
+  }
+
+  /**
+   * Commits what was processed so far: the handlers' pending records (changelogs) are sent, every
+   * send is awaited, then the input offsets (with their metadata) commit; under exactly_once_v2
+   * outputs and offsets commit in one transaction (`sendOffsets`).
+   */
+  commit(): Promise<void> {
+    return this.exclusive(async () => {
+      if (!this.consumer) return;
+      await this.sends.add(this.handlers?.onCommit?.() ?? []);
+      await this.sends.idle();
+      this.throwSendFailure();
+      const pending = [...this.pending.values()];
+      const offsets = pending.map(({ tp, offset }) => ({
+        ...tp,
+        offset,
+        metadata: this.handlers?.commitMetadata?.(tp) ?? null,
+      }));
+      this.pending.clear();
+      if (this.guarantee === "exactly_once_v2") return this.commitTransaction(offsets);
+      try {
+        if (offsets.length > 0) await this.consumer.commitOffsets(offsets);
+      } catch (error) {
+        // The next commit retries them, for the partitions still ours and not processed further.
+        for (const entry of pending) {
+          const key = partitionKey(entry.tp);
+          if (this.active.has(key) && !this.pending.has(key)) this.pending.set(key, entry);
+        }
+        throw error;
+      }
+    });
+  }
+
+  private async commitTransaction(offsets: (TopicPartition & { offset: string })[]) {
+    if (offsets.length > 0) {
+      const transaction = (await this.sender()) as Transaction;
+      const byTopic = new Map<string, { partition: number; offset: string }[]>();
+      for (const { topic, ...partition } of offsets) {
+        byTopic.set(topic, [...(byTopic.get(topic) ?? []), partition]);
+      }
+      const topics = [...byTopic].map(([topic, partitions]) => ({ topic, partitions }));
+      await transaction.sendOffsets({ consumerGroupId: this.applicationId, topics });
+    }
+    const transaction = this.transaction;
+    this.transaction = undefined;
+    try {
+      await transaction?.commit();
+    } catch (error) {
+      await transaction?.abort().catch(() => undefined);
+      throw error;
+    }
   }
 
   /** kafkajs heartbeats only between batches; a long restore must not cost us the session. */
@@ -368,33 +583,6 @@ export class KafkaLog {
       await work;
     } finally {
       clearInterval(timer);
-    }
-  }
-
-  /** Outputs before the input offset (at-least-once), or both in one transaction (exactly-once). */
-  private async commit(
-    tp: TopicPartition,
-    outgoing: OutgoingRecord[],
-    next: string,
-  ): Promise<void> {
-    const producer = this.producer!;
-    const offsets = {
-      topics: [{ topic: tp.topic, partitions: [{ partition: tp.partition, offset: next }] }],
-    };
-    if (this.guarantee === "at_least_once") {
-      if (outgoing.length > 0)
-        await producer.sendBatch({ topicMessages: toTopicMessages(outgoing) });
-      return;
-    }
-    const transaction = await producer.transaction();
-    try {
-      if (outgoing.length > 0)
-        await transaction.sendBatch({ topicMessages: toTopicMessages(outgoing) });
-      await transaction.sendOffsets({ consumerGroupId: this.applicationId, ...offsets });
-      await transaction.commit();
-    } catch (error) {
-      await transaction.abort().catch(() => undefined);
-      throw error;
     }
   }
 
@@ -418,6 +606,9 @@ export class KafkaLog {
   /** Leaves the group after the batch in flight committed; partitions move to the other instances. */
   async stop(): Promise<void> {
     this.stopping = true;
+    clearInterval(this.commitTimer);
+    await this.batchInProgress;
+    await this.commit().catch(() => undefined);
     await this.disconnectAll();
     await this.lifecycle;
     const revoked = this.assignment();
@@ -428,12 +619,15 @@ export class KafkaLog {
   }
 
   private async disconnectAll(): Promise<void> {
+    clearInterval(this.commitTimer);
     await this.consumer?.disconnect().catch(() => undefined);
     await this.changelogs?.stop().catch(() => undefined);
+    await this.global?.stop().catch(() => undefined);
     await this.producer?.disconnect().catch(() => undefined);
     await this.admin.disconnect().catch(() => undefined);
     this.consumer = undefined;
     this.changelogs = undefined;
+    this.global = undefined;
     this.producer = undefined;
   }
 }

@@ -7,6 +7,9 @@ export interface TopicPartition {
   partition: number;
 }
 
+/** A partition as a map key. */
+export const partitionKey = (tp: TopicPartition) => `${tp.topic}\u0000${tp.partition}`;
+
 export interface KafkaRecord extends TopicPartition {
   /** Kafka offsets are 64-bit; kept as the decimal string kafkajs uses. */
   offset: string;

@@ -4,7 +4,7 @@
 // changelog partition and keeps them paused except the ones being restored.
 import type { Admin, Consumer, EachBatchPayload, Kafka } from "kafkajs";
 import type { KafkaRecord, TopicPartition } from "./kafka-record";
-import { fromKafkaMessage } from "./kafka-record";
+import { fromKafkaMessage, partitionKey } from "./kafka-record";
 
 interface PendingRestore {
   end: bigint;
@@ -12,8 +12,6 @@ interface PendingRestore {
   onRecords: (records: KafkaRecord[]) => void;
   done: () => void;
 }
-
-const keyOf = (tp: TopicPartition) => `${tp.topic}\u0000${tp.partition}`;
 
 export class ChangelogReader {
   private readonly consumer: Consumer;
@@ -58,7 +56,7 @@ export class ChangelogReader {
         onRecords,
         done: () => resolve(entry.count),
       };
-      this.pending.set(keyOf(tp), entry);
+      this.pending.set(partitionKey(tp), entry);
       this.consumer.seek({ ...tp, offset: bounds.low });
       this.consumer.resume([{ topic: tp.topic, partitions: [tp.partition] }]);
     });
@@ -66,7 +64,7 @@ export class ChangelogReader {
 
   private async onBatch({ batch, isStale, resolveOffset }: EachBatchPayload): Promise<void> {
     const tp = { topic: batch.topic, partition: batch.partition };
-    const entry = this.pending.get(keyOf(tp));
+    const entry = this.pending.get(partitionKey(tp));
     if (!entry) {
       this.consumer.pause([{ topic: tp.topic, partitions: [tp.partition] }]);
       return;
@@ -81,7 +79,7 @@ export class ChangelogReader {
     // lastOffset() counts transaction markers too, which never reach `messages`.
     if (BigInt(batch.lastOffset()) + 1n >= entry.end) {
       this.consumer.pause([{ topic: tp.topic, partitions: [tp.partition] }]);
-      this.pending.delete(keyOf(tp));
+      this.pending.delete(partitionKey(tp));
       entry.done();
     }
   }

@@ -10,8 +10,15 @@ import type { Topology, TopologyConfig } from "../../processor/topology";
 import { changelogTopic } from "../../state/store";
 import { KafkaLogError } from "./kafka-error";
 import { type BatchResult, KafkaLog, type KafkaLogOptions } from "./kafka-log";
-import type { DeadLetter, KafkaRecord, OutgoingRecord, TopicPartition } from "./kafka-record";
+import {
+  type DeadLetter,
+  type KafkaRecord,
+  type OutgoingRecord,
+  partitionKey,
+  type TopicPartition,
+} from "./kafka-record";
 import type { KafkaStatus } from "./kafka-status";
+import { decodeStreamTime, encodeStreamTime } from "./kafka-stream-time";
 import { type CoPartitionGroup, checkCoPartitioning, type InternalTopicSpec } from "./kafka-topics";
 
 /**
@@ -26,13 +33,6 @@ export async function buildForKafka(
   log: KafkaLog,
 ): Promise<Topology> {
   const draft = build(config);
-  if (draft.global) {
-    throw new KafkaLogError(
-      "KAFKA_UNSUPPORTED",
-      "user",
-      `GlobalKTable sources (${draft.global.sourceTopics.join(", ")}) do not run on Kafka yet`,
-    );
-  }
   const internal = (topic: string) => draft.internalTopics.has(topic);
   const userTopics = [...draft.sourceTopics, ...draft.sinkTopics].filter((t) => !internal(t));
   const counts = await log.partitionCounts(userTopics);
@@ -111,23 +111,10 @@ function toDeadLetter(letter: EngineDeadLetter): DeadLetter {
   };
 }
 
-/**
- * A batch's changelog records reduced to the last one per store key: the topic is compacted
- * and restoration keeps only the latest value, so earlier ones would be sent only to be
- * dropped (Kafka Streams' record cache does the same between commits).
- */
-function latestPerKey(records: ProducerRecord[]): ProducerRecord[] {
-  if (records.length < 2) return records;
-  const latest = new Map<string, ProducerRecord>();
-  for (const record of records) {
-    const key = `${record.topic}\u0000${record.key === null ? "" : Buffer.from(record.key).toString("latin1")}`;
-    latest.delete(key);
-    latest.set(key, record);
-  }
-  return [...latest.values()];
-}
-
-export type KafkaRuntimeOptions = Omit<KafkaLogOptions, "applicationId">;
+export type KafkaRuntimeOptions = Omit<KafkaLogOptions, "applicationId"> & {
+  /** How often wall-clock punctuation is checked (Kafka Streams checks once per poll loop). Default 100. */
+  wallClockTickMs?: number;
+};
 
 /**
  * One worker instance of a deployment on Kafka. Start several with the same application id
@@ -140,10 +127,11 @@ export class KafkaRuntime {
   readonly log: KafkaLog;
   private readonly manager: TaskManager;
   private deadLetters: DeadLetter[] = [];
+  private wallClockTimer: NodeJS.Timeout | undefined;
 
   constructor(
     readonly topology: Topology,
-    options: KafkaRuntimeOptions,
+    private readonly options: KafkaRuntimeOptions,
   ) {
     this.log = new KafkaLog({ ...options, applicationId: topology.applicationId });
     this.manager = new TaskManager(topology, {
@@ -172,13 +160,75 @@ export class KafkaRuntime {
       changelogTopics: internalTopicSpecs(this.topology)
         .filter((spec) => spec.kind === "changelog")
         .map((spec) => spec.name),
-      onAssigned: (partitions) => this.restoreTasks(partitions),
+      globalTopics: this.topology.global?.sourceTopics,
+      onGlobalRecords: (records) => this.updateGlobalStores(records),
+      onAssigned: (partitions) => this.resumeTasks(partitions),
+      onRevoked: (partitions) => this.dropUncommitted(partitions),
       onBatch: (records, tp) => this.process(records, tp),
+      onCommit: () => this.drainChangelogs(),
+      commitMetadata: (tp) => encodeStreamTime(this.taskOf(tp).ctx.streamTime),
     });
+    const tick = this.options.wallClockTickMs ?? 100;
+    this.wallClockTimer = setInterval(() => this.punctuateWallClock(), tick);
   }
 
-  stop(): Promise<void> {
-    return this.log.stop();
+  async stop(): Promise<void> {
+    clearInterval(this.wallClockTimer);
+    await this.log.stop();
+  }
+
+  /** Tasks of the partitions this instance owns now. */
+  private activeTasks(): Set<StreamTask> {
+    return new Set(this.log.assignment().map((tp) => this.taskOf(tp)));
+  }
+
+  /**
+   * Changelog records since the last commit: draining is the stores' commit, and they log the
+   * latest state per key, so a key updated many times within a commit interval is sent once
+   * (Kafka Streams' record cache).
+   */
+  private drainChangelogs(): OutgoingRecord[] {
+    return [...this.activeTasks()].flatMap((task) => task.drainChangelog().map(toOutgoing));
+  }
+
+  /** A task that moved away: its uncommitted changelog is the new owner's to redo. */
+  private dropUncommitted(partitions: TopicPartition[]): void {
+    for (const task of new Set(partitions.map((tp) => this.taskOf(tp)))) {
+      task.drainChangelog();
+      task.drainOutput();
+    }
+  }
+
+  /** Kafka Streams' wall-clock punctuation, driven between batches; outputs join the next commit. */
+  private punctuateWallClock(): void {
+    this.log
+      .emit(() => {
+        const now = Date.now();
+        return [...this.activeTasks()].flatMap((task) => {
+          task.punctuateWallClock(now);
+          return task.drainOutput().map(toOutgoing);
+        });
+      })
+      .catch(() => undefined);
+  }
+
+  /** The global task applies every record of the global topics; its stores keep no changelog. */
+  private updateGlobalStores(records: KafkaRecord[]): void {
+    const global = this.manager.global!;
+    for (const record of records) global.process(toLogRecord(record));
+    global.drainOutput();
+    global.drainChangelog();
+  }
+
+  /** Assigned tasks get their stores from the changelogs and their stream time from the commit. */
+  private async resumeTasks(partitions: TopicPartition[]): Promise<void> {
+    await this.restoreTasks(partitions);
+    const committed = await this.log.committed(partitions);
+    for (const tp of partitions) {
+      const ctx = this.taskOf(tp).ctx;
+      const restored = decodeStreamTime(committed.get(partitionKey(tp))?.metadata);
+      if (restored > ctx.streamTime) ctx.streamTime = restored;
+    }
   }
 
   private taskOf(tp: TopicPartition): StreamTask {
@@ -212,9 +262,7 @@ export class KafkaRuntime {
   private process(records: KafkaRecord[], tp: TopicPartition): BatchResult {
     const task = this.taskOf(tp);
     for (const record of records) task.process(toLogRecord(record));
-    const outgoing = [...task.drainOutput(), ...latestPerKey(task.drainChangelog())].map(
-      toOutgoing,
-    );
+    const outgoing = task.drainOutput().map(toOutgoing);
     const deadLetters = this.deadLetters;
     this.deadLetters = [];
     return { records: outgoing, deadLetters };
