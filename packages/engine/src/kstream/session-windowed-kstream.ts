@@ -55,7 +55,8 @@ export class SessionWindowedKStream<K = any, V = any> {
       this.grouped,
       (name) => inMemorySessionStore(name, retention),
       (name, store) => sessionAggregateProcessor(name, store, w, initializer, aggregator, merger),
-      w.graceMs,
+      // a session closes gap + grace after its end (Kafka's GraphGraceSearchUtil): suppress waits that long
+      w.gapMs + w.graceMs,
       materialized,
       named,
     );
