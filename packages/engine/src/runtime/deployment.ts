@@ -54,6 +54,12 @@ export interface DeploymentMetrics extends MetricsSnapshot {
 
 /** How often lag (end offset minus position) is measured for metrics. */
 const LAG_INTERVAL_MS = 1000;
+/**
+ * Kafka Streams' OFFSET_DELTA_THRESHOLD_FOR_CHECKPOINT: persistent stores are flushed with
+ * their checkpoint once this many changelog records were committed since the last one, and at
+ * close, not at every commit; a crash replays at most about this many records per store.
+ */
+const CHECKPOINT_DELTA = 10_000;
 
 interface RunningTask {
   task: StreamTask;
@@ -75,6 +81,7 @@ export class Deployment {
   private running: RunningTask[] = [];
   private stateDirectory: StateDirectory | undefined;
   private committedRecords = 0;
+  private changelogSinceCheckpoint = 0;
   private wake: (() => void) | undefined;
 
   constructor(private readonly options: DeploymentOptions) {
@@ -174,7 +181,7 @@ export class Deployment {
       if (this.state === "failed") return;
       if (processed === 0) await this.idle();
     }
-    await this.commit();
+    await this.commit(true);
     await this.close();
     this.setStatus("stopped");
   }
@@ -193,6 +200,7 @@ export class Deployment {
       task.restore(name, tail);
       // The tail joins the write cache: the next checkpoint then covers it, not only new writes.
       checkpoint?.stage(tail.map(decodeChangelog));
+      this.changelogSinceCheckpoint += tail.length;
     }
     const isGlobal = task === this.manager.global;
     const inputs: InputPartition[] = [];
@@ -240,12 +248,12 @@ export class Deployment {
   }
 
   /** exactly_once_v2: outputs, changelog, dead letters and offsets in one atomic commit. */
-  private async commit(): Promise<void> {
+  private async commit(closing = false): Promise<void> {
     const records = this.drain();
     const offsets = this.running.flatMap((r) => r.task.offsets());
     await this.options.log.commit({ applicationId: this.applicationId, records, offsets });
     this.published(records);
-    await this.flushCheckpoints();
+    if (closing || this.changelogSinceCheckpoint >= CHECKPOINT_DELTA) await this.flushCheckpoints();
   }
 
   private drain(): ProducerRecord[] {
@@ -254,6 +262,7 @@ export class Deployment {
       records.push(...task.drainOutput());
       const changelog = task.drainChangelog();
       records.push(...changelog);
+      this.changelogSinceCheckpoint += changelog.length;
       for (const c of changelog) {
         const store = this.storeOfChangelog.get(c.topic);
         if (store) checkpoints.get(store)?.stage([decodeChangelog(c as LogRecord)]);
@@ -286,6 +295,7 @@ export class Deployment {
       }
     }
     this.stateDirectory.flush(flushes);
+    this.changelogSinceCheckpoint = 0;
   }
 
   private async measureLag(): Promise<void> {
