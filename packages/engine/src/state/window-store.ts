@@ -143,8 +143,8 @@ export class InMemoryWindowStore<K = unknown, V = unknown> implements WindowStor
     let entry = this.retainDuplicates || w.starts[i] !== start ? undefined : w.entries[i];
     if (entry === undefined) {
       entry = { key, start, value, timestamp, dirty: false };
-      w.starts.splice(i, 0, start);
-      w.entries.splice(i, 0, entry);
+      insertAt(w.starts, i, start);
+      insertAt(w.entries, i, entry);
       this.count++;
     } else {
       entry.value = value;
@@ -171,7 +171,10 @@ export class InMemoryWindowStore<K = unknown, V = unknown> implements WindowStor
     if (w.starts.length === 0) this.keys.delete(k);
   }
 
-  /** Drops expired windows; runs once per quarter retention of stream-time progress. */
+  /**
+   * Drops expired windows (reads already skip them); runs once per half retention of
+   * stream-time progress, as Kafka's segmented stores drop a segment at most that often.
+   */
   private sweep(): void {
     const limit = this.observed - this.retentionMs;
     for (const [k, w] of this.keys) {
@@ -182,8 +185,14 @@ export class InMemoryWindowStore<K = unknown, V = unknown> implements WindowStor
       this.count -= expired;
       if (w.starts.length === 0) this.keys.delete(k);
     }
-    this.nextSweep = this.observed + Math.max(1, Math.floor(this.retentionMs / 4));
+    this.nextSweep = this.observed + Math.max(1, Math.floor(this.retentionMs / 2));
   }
+}
+
+/** Windows mostly arrive in time order: appending is the common case and much cheaper. */
+function insertAt<T>(items: T[], i: number, item: T): void {
+  if (i === items.length) items.push(item);
+  else items.splice(i, 0, item);
 }
 
 /** Kafka's `Stores.inMemoryWindowStore(name, retention, windowSize, retainDuplicates)`. */

@@ -1,7 +1,9 @@
 // KStream#to: serializes and hands records to the task's collector. Windowed keys are written
 // as the inner key with the window in headers; the partition follows Kafka's partitioner.
+
+import type { Headers } from "../../log/log";
 import { partitionFor } from "../../log/partitioner";
-import { isWindowed, type ProcessorFactory } from "../../processor/processor";
+import { isWindowed, type ProcessorFactory, type TimeWindow } from "../../processor/processor";
 import type { TaskContext } from "../../processor/task-context";
 import type { Serde } from "../../serde/serde";
 
@@ -18,17 +20,14 @@ export function sinkProcessor(
   return (ctx) => {
     const fixed = typeof topic === "string" ? ctx.env.resolveTopic(topic) : undefined;
     const fixedPartitions = fixed === undefined ? 0 : ctx.env.partitionsOf(fixed);
+    const windowHeaders = windowHeaderCache();
     return (key, value, timestamp) => {
       const name = fixed ?? legalTopicName((topic as TopicNameExtractor)(key, value, ctx));
       let headers = ctx.headers;
       let k = key;
       if (isWindowed(key)) {
         k = key.key;
-        const window = {
-          [WINDOW_START_HEADER]: String(key.window.start),
-          [WINDOW_END_HEADER]: String(key.window.end),
-        };
-        headers = headers === undefined ? window : { ...headers, ...window };
+        headers = windowHeaders(key.window, headers);
       }
       const keyBytes = keySerde.serialize(k);
       const partitions = fixed === undefined ? ctx.env.partitionsOf(name) : fixedPartitions;
@@ -41,6 +40,27 @@ export function sinkProcessor(
         headers,
       });
     };
+  };
+}
+
+/**
+ * The record's headers plus the window's. Updates of one window usually follow each other and
+ * share its window object, so the last result is reused (headers are never mutated).
+ */
+function windowHeaderCache(): (window: TimeWindow, base: Headers | undefined) => Headers {
+  let lastWindow: TimeWindow | undefined;
+  let lastBase: Headers | undefined;
+  let last: Headers = {};
+  return (window, base) => {
+    if (window === lastWindow && base === lastBase) return last;
+    const own = {
+      [WINDOW_START_HEADER]: String(window.start),
+      [WINDOW_END_HEADER]: String(window.end),
+    };
+    lastWindow = window;
+    lastBase = base;
+    last = base === undefined ? own : { ...base, ...own };
+    return last;
   };
 }
 
