@@ -47,12 +47,17 @@ try {
   step(`latency at ${RATE} records/s for ${SECONDS} s`);
 
   const deploymentId = await deployPassThrough("bench-in", "bench-out");
+  const cpuBefore = cpuSeconds(worker);
   const latency = await measureLatency(deploymentId);
+  const cpuShare = (cpuSeconds(worker) - cpuBefore) / (latency.seconds || 1);
   console.log(
     `latency REST -> sink -> socket.io at ${RATE}/s:  p50 ${latency.p50.toFixed(1)} ms  p99 ${latency.p99.toFixed(1)} ms  max ${latency.max.toFixed(1)} ms  (${latency.received} delivered, ${latency.dropped} dropped; target p99 < 100 ms)`,
   );
   console.log(
     `  of which the produce request (REST -> log append -> response): p50 ${latency.postP50.toFixed(1)} ms  p99 ${latency.postP99.toFixed(1)} ms; bench process event-loop delay p99 ${latency.clientDelayP99.toFixed(1)} ms`,
+  );
+  console.log(
+    `  worker CPU during it: ${(cpuShare * 100).toFixed(0)}% of one core (what 5,000 records/s cost the worker, whatever the machine's load)`,
   );
   step("burst without clients");
   const baseline = await burstThroughput("burst-a-in", "burst-a-out");
@@ -117,6 +122,7 @@ async function measureLatency(deploymentId: string) {
     postP50: produce(0.5),
     postP99: produce(0.99),
     clientDelayP99: loopDelay.percentile(99) / 1e6,
+    seconds: (Date.now() - started) / 1000,
     received: samples.length,
     dropped: client.dropped,
   };
@@ -214,6 +220,12 @@ async function stopWorker(child: ChildProcess) {
 async function idleRss(child: ChildProcess) {
   await sleep(3000);
   return rss(child);
+}
+
+/** User + system CPU time of the process so far (/proc, clock ticks of 10 ms). */
+function cpuSeconds(child: ChildProcess): number {
+  const fields = readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 function rss(child: ChildProcess): number {
