@@ -55,4 +55,13 @@ describe("append batcher", () => {
     expect(String((bad as PromiseRejectedResult).reason)).toContain("no partition 5");
     expect(await log.endOffset("t", 0)).toBe(1);
   });
+
+  it("flushed() waits for the appends accepted so far, so closing the log after it loses none", async () => {
+    const { batcher } = counted();
+    await log.createTopic("t", { partitions: 1 });
+    const pending = batcher.append([record(1), record(2)]);
+    await batcher.flushed();
+    expect(await log.endOffset("t", 0)).toBe(2);
+    await pending;
+  });
 });

@@ -13,7 +13,7 @@ interface Pending {
 
 export class AppendBatcher {
   private pending: Pending[] = [];
-  private scheduled = false;
+  private scheduled: Promise<void> | undefined;
 
   constructor(private readonly log: Pick<Log, "append">) {}
 
@@ -21,16 +21,19 @@ export class AppendBatcher {
   append(records: ProducerRecord[]): Promise<LogRecord[]> {
     return new Promise((resolve, reject) => {
       this.pending.push({ records, resolve, reject });
-      if (this.scheduled) return;
-      this.scheduled = true;
-      setImmediate(() => this.flush());
+      this.scheduled ??= new Promise((done) => setImmediate(() => this.flush().then(done)));
     });
+  }
+
+  /** Resolves once every append accepted so far reached the log (before it is closed). */
+  async flushed(): Promise<void> {
+    await this.scheduled;
   }
 
   private async flush() {
     const group = this.pending;
     this.pending = [];
-    this.scheduled = false;
+    this.scheduled = undefined;
     if (group.length === 1) return this.alone(group[0]!);
     try {
       const written = await this.log.append(group.flatMap((p) => p.records));
@@ -40,11 +43,11 @@ export class AppendBatcher {
         at += p.records.length;
       }
     } catch {
-      for (const p of group) this.alone(p);
+      await Promise.all(group.map((p) => this.alone(p)));
     }
   }
 
-  private alone(p: Pending) {
-    this.log.append(p.records).then(p.resolve, p.reject);
+  private alone(p: Pending): Promise<void> {
+    return this.log.append(p.records).then(p.resolve, p.reject);
   }
 }

@@ -199,6 +199,8 @@ export class DeploymentService {
   async shutdown() {
     clearInterval(this.ticker);
     for (const id of [...this.live.keys()]) await this.halt(id);
+    // Test records and sample data accepted before shutdown reach the log before it closes.
+    await this.o.topics.flushed();
   }
 
   private async launch(id: string) {

@@ -43,10 +43,15 @@ export class TopicLog {
   /** Topics this process declared or wrote; the log itself may not list its topics. */
   private readonly known = new Set<string>();
   /** Group commit where an append costs a sync; the memory log appends as it is. */
-  private readonly appender: Pick<Log, "append">;
+  private readonly appender: Pick<Log, "append"> & { flushed?(): Promise<void> };
 
   constructor(readonly log: Log & { topicNames?(): string[] }) {
     this.appender = log instanceof DurableLog ? new AppendBatcher(log) : log;
+  }
+
+  /** Appends accepted so far are in the log: call before closing it. */
+  async flushed(): Promise<void> {
+    await this.appender.flushed?.();
   }
 
   /** Creates the topic; an existing topic keeps its partition count (as Kafka's would). */
