@@ -4,11 +4,15 @@
 // checked against the cluster's real partition counts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JoinWindows, StreamsBuilder, TimeWindows } from "../../src/index";
-import { buildForKafka, KafkaLog, type KafkaRecord, KafkaRuntime } from "../../src/log/kafka";
+import { buildForKafka, KafkaLog, type KafkaRecord } from "../../src/log/kafka";
 import {
   buildOnCluster,
   eventually,
   FAST_GROUP,
+  owned,
+  processed,
+  produce,
+  startInstances,
   startTestCluster,
   type TestCluster,
 } from "./test-cluster";
@@ -48,12 +52,6 @@ function orders(source: string, from: number, count: number) {
   });
 }
 
-async function produce(records: ReturnType<typeof orders>): Promise<void> {
-  const producer = new KafkaLog({ connection: cluster.connection, applicationId: "seed" });
-  await producer.produce(records);
-  await producer.stop();
-}
-
 /** selectKey(customer) -> repartition -> 1-minute tumbling count -> sink, built for the cluster. */
 function windowedCount(source: string, sink: string) {
   const builder = new StreamsBuilder();
@@ -72,29 +70,8 @@ function windowedCount(source: string, sink: string) {
 async function deploy(applicationId: string, instances: number, source: string) {
   const builder = windowedCount(source, `${applicationId}-out`);
   const topology = await buildOnCluster(cluster, builder, applicationId);
-  const apps = Array.from(
-    { length: instances },
-    (_, i) =>
-      new KafkaRuntime(topology, {
-        connection: cluster.connection,
-        instanceId: `i${i}`,
-        ...FAST_GROUP,
-      }),
-  );
-  running.push(...apps);
-  await Promise.all(apps.map((app) => app.start()));
-  await eventually(
-    () =>
-      owned(apps).length === 2 * PARTITIONS && apps.every((app) => app.log.assignment().length > 0),
-  );
-  return apps;
+  return startInstances(cluster, topology, instances, running);
 }
-
-const owned = (apps: KafkaRuntime[]) =>
-  apps.flatMap((app) => app.log.assignment().map((tp) => `${tp.topic}/${tp.partition}`));
-
-const processed = (apps: KafkaRuntime[]) =>
-  apps.reduce((sum, app) => sum + app.log.status.processed, 0);
 
 /** A sink topic's count updates per (customer, window), in the order they were emitted. */
 async function readCounts(sink: string, expected: number): Promise<Map<string, number[]>> {
@@ -143,7 +120,7 @@ describe("Kafka scale-out", { timeout: 40_000 }, () => {
 
   it("runs a repartition and a windowed count from the source topic to the sink topic", async () => {
     input = orders("orders", 0, 120);
-    await produce(input);
+    await produce(cluster, input);
     const apps = await deploy("single", 1, "orders");
     // Each order is processed twice: by the selectKey sub-topology, then from the repartition topic.
     await eventually(() => processed(apps) === 2 * input.length);
@@ -167,11 +144,11 @@ describe("Kafka scale-out", { timeout: 40_000 }, () => {
     const first = orders("handover-orders", 0, 60);
     const second = orders("handover-orders", 60, 60);
     const [leaving, staying] = await deploy("handover", 2, "handover-orders");
-    await produce(first);
+    await produce(cluster, first);
     await eventually(() => processed([leaving, staying]) === 2 * first.length);
     await leaving.stop();
     await eventually(() => staying.log.assignment().length === 2 * PARTITIONS);
-    await produce(second);
+    await produce(cluster, second);
     await eventually(() => processed([leaving, staying]) === 2 * (first.length + second.length));
     // Counts continue where the stopped instance left off: 1..n per window, no gap, no repeat.
     expect(sorted(await readCounts("handover-out", 120))).toEqual(

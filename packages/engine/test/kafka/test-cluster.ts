@@ -7,7 +7,9 @@ import {
   type KafkaConnection,
   KafkaLog,
   type KafkaRecord,
+  KafkaRuntime,
   kafkaConnectionFromEnv,
+  type OutgoingRecord,
 } from "../../src/log/kafka";
 
 export interface TestCluster {
@@ -121,4 +123,49 @@ export async function buildOnCluster(
     }
   }
   return topology;
+}
+
+/** Writes `records` (topics already named for the cluster) through a short-lived producer. */
+export async function produce(cluster: TestCluster, records: OutgoingRecord[]): Promise<void> {
+  const producer = new KafkaLog({ connection: cluster.connection, applicationId: "seed" });
+  await producer.produce(records);
+  await producer.stop();
+}
+
+/** `topic/partition` of every partition the instances own now. */
+export const owned = (apps: KafkaRuntime[]) =>
+  apps.flatMap((app) => app.log.assignment().map((tp) => `${tp.topic}/${tp.partition}`));
+
+/** Records the instances processed, summed. */
+export const processed = (apps: KafkaRuntime[]) =>
+  apps.reduce((sum, app) => sum + app.log.status.processed, 0);
+
+/**
+ * Starts `instances` workers of one deployment (ids i0, i1, ...) and waits until the group gave
+ * every partition of the topology's source topics to them and each owns some. `running` collects
+ * them for the suite's afterAll.
+ */
+export async function startInstances(
+  cluster: TestCluster,
+  topology: Topology,
+  instances: number,
+  running: { stop(): Promise<void> }[],
+): Promise<KafkaRuntime[]> {
+  const apps = Array.from(
+    { length: instances },
+    (_, i) =>
+      new KafkaRuntime(topology, {
+        connection: cluster.connection,
+        instanceId: `i${i}`,
+        ...FAST_GROUP,
+      }),
+  );
+  running.push(...apps);
+  await Promise.all(apps.map((app) => app.start()));
+  const topics = new Set(topology.subtopologies.flatMap((sub) => sub.sourceTopics));
+  const partitions = [...topics].reduce((sum, topic) => sum + topology.partitionsOf(topic), 0);
+  await eventually(
+    () => owned(apps).length === partitions && apps.every((app) => app.log.assignment().length > 0),
+  );
+  return apps;
 }

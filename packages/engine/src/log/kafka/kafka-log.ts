@@ -9,6 +9,7 @@ import {
   type Transaction,
 } from "kafkajs";
 import type { ProcessingGuarantee } from "../../runtime/deployment";
+import { copartitionedAssigner } from "./copartitioned-assigner";
 import { KafkaAdmin } from "./kafka-admin";
 import { classify, kafkaClientConfig } from "./kafka-client";
 import type { KafkaConnection } from "./kafka-config";
@@ -326,6 +327,10 @@ export class KafkaLog {
   private async startConsumer(topics: string[]): Promise<void> {
     const consumer = this.kafka.consumer({
       groupId: this.applicationId,
+      // Partition p of every subscribed topic on one instance (Kafka Streams' task rule).
+      partitionAssigners: [
+        copartitionedAssigner(() => this.assignment().map(({ partition }) => partition)),
+      ],
       allowAutoTopicCreation: false,
       readUncommitted: false,
       ...this.groupTimeouts(),
