@@ -39,9 +39,13 @@ interface KeyWindows<K, V> {
 export class InMemoryWindowStore<K = unknown, V = unknown> implements WindowStore<K, V> {
   readonly kind = "window" as const;
   private readonly keys = new Map<string, KeyWindows<K, V>>();
-  private logger: ChangeLogger | undefined;
+  /** Join buffers keep every write: a sequence number keeps their changelog keys distinct. */
   private readonly changelog = new ChangelogCache<StoredWindow<K, V>>((logger, e) =>
-    logger.log([e.key, e.start], e.value, e.timestamp),
+    logger.log(
+      this.retainDuplicates ? [e.key, e.start, this.seq++] : [e.key, e.start],
+      e.value,
+      e.timestamp,
+    ),
   );
   private observed = Number.NEGATIVE_INFINITY;
   private nextSweep = Number.NEGATIVE_INFINITY;
@@ -55,8 +59,7 @@ export class InMemoryWindowStore<K = unknown, V = unknown> implements WindowStor
   ) {}
 
   init(logger: ChangeLogger | undefined): void {
-    this.logger = logger;
-    if (!this.retainDuplicates) this.changelog.attach(logger);
+    this.changelog.attach(logger);
   }
 
   flush(): void {
@@ -65,7 +68,6 @@ export class InMemoryWindowStore<K = unknown, V = unknown> implements WindowStor
 
   put(key: K, value: V | null, windowStart: number, timestamp: number): boolean {
     if (!this.apply(key, value, windowStart, timestamp, true)) return false;
-    if (this.retainDuplicates) this.logger?.log([key, windowStart, this.seq++], value, timestamp);
     return true;
   }
 
