@@ -3,12 +3,13 @@
 // fed from every partition on every instance, and wall-clock punctuation.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { StreamsBuilder } from "../../src/index";
-import { KafkaLog, KafkaRuntime } from "../../src/log/kafka";
+import { KafkaLog, type KafkaRuntime } from "../../src/log/kafka";
 import {
   buildOnCluster,
   eventually,
-  FAST_GROUP,
+  processed,
   readTopic,
+  startInstances,
   startTestCluster,
   type TestCluster,
 } from "./test-cluster";
@@ -55,25 +56,11 @@ async function deploy(name: string, define: (builder: StreamsBuilder) => void, i
   const builder = new StreamsBuilder();
   define(builder);
   const topology = await buildOnCluster(cluster, builder, name);
-  const apps = Array.from(
-    { length: instances },
-    (_, i) =>
-      new KafkaRuntime(topology, {
-        connection: cluster.connection,
-        instanceId: `i${i}`,
-        wallClockTickMs: 50,
-        ...FAST_GROUP,
-      }),
-  );
-  running.push(...apps);
-  await Promise.all(apps.map((app) => app.start()));
-  // Every instance owns partitions before input arrives: no rebalance repeats records.
-  await eventually(() => apps.every((app) => app.log.assignment().length > 0));
+  const apps = await startInstances(cluster, topology, instances, running, {
+    wallClockTickMs: 50,
+  });
   return { topology, apps };
 }
-
-const processed = (apps: KafkaRuntime[]) =>
-  apps.reduce((sum, app) => sum + app.log.status.processed, 0);
 
 describe("KafkaRuntime features", { timeout: 40_000 }, () => {
   it("a moved task keeps its stream time: Kafka Streams' partition time travels in the committed offset's metadata", async () => {

@@ -8,6 +8,7 @@ import {
   KafkaLog,
   type KafkaRecord,
   KafkaRuntime,
+  type KafkaRuntimeOptions,
   kafkaConnectionFromEnv,
   type OutgoingRecord,
 } from "../../src/log/kafka";
@@ -142,14 +143,15 @@ export const processed = (apps: KafkaRuntime[]) =>
 
 /**
  * Starts `instances` workers of one deployment (ids i0, i1, ...) and waits until the group gave
- * every partition of the topology's source topics to them and each owns some. `running` collects
- * them for the suite's afterAll.
+ * every partition of the topology's source topics to them and each owns some, so input written
+ * afterwards is never repeated by a first rebalance. `running` collects them for afterAll.
  */
 export async function startInstances(
   cluster: TestCluster,
   topology: Topology,
   instances: number,
   running: { stop(): Promise<void> }[],
+  options: Partial<KafkaRuntimeOptions> = {},
 ): Promise<KafkaRuntime[]> {
   const apps = Array.from(
     { length: instances },
@@ -158,6 +160,7 @@ export async function startInstances(
         connection: cluster.connection,
         instanceId: `i${i}`,
         ...FAST_GROUP,
+        ...options,
       }),
   );
   running.push(...apps);
