@@ -12,9 +12,9 @@ export function notTrue(predicate: string): string {
   return `NOT COALESCE((${sql(predicate)}), FALSE)`;
 }
 
-/** `text` with each reference to a column in `calls` replaced by its aggregate call: an
- *  expression over an aggregate's output columns, as ksqlDB's HAVING or SELECT writes it. */
-export function overAggregates(text: string, calls: ReadonlyMap<string, string>): string {
+/** `text` with each reference to a column in `calls` replaced by its expression: over an
+ *  aggregate's output columns (HAVING, SELECT) or a join's sources (`O_ID` -> `O.ID`). */
+export function overColumns(text: string, calls: ReadonlyMap<string, string>): string {
   const tokens = tokenize(text);
   if (!tokens.ok) return text;
   let out = "";

@@ -2,7 +2,8 @@
 // ON compares the key columns (or the foreign key / lookup expression with the right key).
 import type { JoinKind, NodeOf } from "../graph";
 import type { Flow, KsqlContext } from "./context";
-import { sql } from "./expressions";
+import { overColumns, sql } from "./expressions";
+import { foldedSide } from "./join-sides";
 import { type Query, queryOver, type Relation } from "./query";
 import { rekeyedProjection } from "./stateless";
 import { alias, ident, qualified, withinClause } from "./syntax";
@@ -13,6 +14,11 @@ type JoinNode = NodeOf<JoinKind>;
 const JOIN_WORDS = { inner: "JOIN", left: "LEFT JOIN", outer: "FULL OUTER JOIN" } as const;
 
 export function join(ctx: KsqlContext, node: JoinNode, left: Live, right: Live): void {
+  const folded = foldedJoin(ctx, node);
+  if (folded) {
+    ctx.setFlow(node, { kind: "query", query: folded, origin: node });
+    return;
+  }
   const r = ctx.relation(right);
   const l =
     node.kind === "stream-global-join"
@@ -39,6 +45,56 @@ export function join(ctx: KsqlContext, node: JoinNode, left: Live, right: Live):
     schema: ctx.schemaOf(node),
   };
   ctx.setFlow(node, { kind: "query", query, origin: node });
+}
+
+/** The join as one SELECT over both sources when each side is a source under an alias
+ *  (see join-sides.ts) and each join column picks one side's column. Its SELECT list stands
+ *  until a following projection replaces it, as ksqlDB's `SELECT ... FROM a JOIN b`. */
+function foldedJoin(ctx: KsqlContext, node: JoinNode): Query | undefined {
+  if (node.kind === "stream-global-join" || !node.config.columns) return undefined;
+  const streamStream = node.kind === "stream-stream-join";
+  const l = foldedSide(
+    ctx,
+    node,
+    "left",
+    node.kind !== "table-table-join" && node.kind !== "foreign-key-join",
+  );
+  const r = l && foldedSide(ctx, node, "right", streamStream);
+  if (!l || !r) return undefined;
+  const sides = new Map([
+    [node.config.leftAlias, l],
+    [node.config.rightAlias, r],
+  ]);
+  const joined = new Map<string, string>();
+  for (const c of node.config.columns) {
+    const [side, column] = c.expr.trim().split(".");
+    const expr = sides.get(side)?.columns.get(column);
+    if (expr === undefined) return undefined;
+    joined.set(c.name, expr);
+  }
+  const leftKey =
+    node.kind === "foreign-key-join" ? overColumns(node.config.foreignKey, l.columns) : l.key;
+  const schema = ctx.schemaOf(node);
+  const keyName = schema.key[0]?.name;
+  if (schema.key.length !== 1) return undefined;
+  // A foreign-key join keeps the left table's key; a full outer join has ksqlDB's ROWKEY.
+  const key = node.config.joinType === "outer" ? "ROWKEY" : l.key;
+  const within = streamStream
+    ? ` ${withinClause(node.config.beforeMs, node.config.afterMs, node.config.graceMs)}`
+    : "";
+  return {
+    kind: node.kind === "table-table-join" || node.kind === "foreign-key-join" ? "table" : "stream",
+    from: `${l.from}\n    ${JOIN_WORDS[node.config.joinType]} ${r.from}${within} ON ${leftKey} = ${r.key}`,
+    where: [],
+    projection: rekeyedProjection(
+      key,
+      keyName,
+      [...joined].map(([name, expr]) => ({ name, expr })),
+    ),
+    joined: joined.set(keyName, key),
+    emit: "CHANGES",
+    schema,
+  };
 }
 
 function onClause(ctx: KsqlContext, node: JoinNode, l: Relation, r: Relation): string | undefined {

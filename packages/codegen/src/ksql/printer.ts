@@ -8,7 +8,7 @@ import { upperSnake } from "../naming";
 import * as agg from "./aggregations";
 import { type Flow, KsqlContext } from "./context";
 import { join } from "./joins";
-import { type Query, queryOver } from "./query";
+import { type Query, queryOver, type Relation } from "./query";
 import { createSource, topicProps } from "./sources";
 import * as stateless from "./stateless";
 import { alias, withClause } from "./syntax";
@@ -138,6 +138,8 @@ function sink(ctx: KsqlContext, node: NodeOf<"sink">, flow: Live): void {
     );
     return;
   }
+  // settle() already created this sink's relation for an output other nodes read too.
+  if (flow.kind === "relation" && ctx.sinks.get(topic) === flow.relation.name) return;
   const query = keysAsTopic(
     flow.kind === "query" ? flow.query : queryOver(flow.relation),
     ctx.topic(topic)?.key,
@@ -147,19 +149,41 @@ function sink(ctx: KsqlContext, node: NodeOf<"sink">, flow: Live): void {
     ctx.insertInto(query, existing);
     return;
   }
+  sinkRelation(ctx, topic, query);
+}
+
+/** `CREATE STREAM|TABLE <topic> WITH (KAFKA_TOPIC=...) AS SELECT ...` writing a sink topic. */
+function sinkRelation(ctx: KsqlContext, topic: string, query: Query): Relation {
   const name = ctx.names.claim(upperSnake(topic));
   ctx.sinks.set(topic, name);
   ctx.create(query, name, withClause(topicProps(topic, ctx.topic(topic), query.schema)));
+  return { name, kind: query.kind, topic, schema: query.schema };
 }
 
-/** ksqlDB names the key of `GROUP BY col` after the column: an aggregate's key columns are
- *  selected under the names the sink topic declares for them. */
+/** ksqlDB names the key of `GROUP BY col` after the column, and a join's key after the
+ *  source column: key columns are selected under the names the sink topic declares. */
 function keysAsTopic(query: Query, topicKey: { name: string }[] | undefined): Query {
-  const { groupBy, groupKeys, projection } = query;
-  if (!groupBy || !groupKeys || !projection || topicKey?.length !== groupBy.length) return query;
-  if (groupKeys.some((k, i) => projection[i] !== k)) return query;
-  const keys = groupBy.map((e, i) => alias(e, topicKey[i].name));
+  const { projection, schema } = query;
+  const exprs = query.groupBy ?? query.joinKeys;
+  const heads = query.groupKeys ?? query.joinKeys?.map((e, i) => alias(e, schema.key[i].name));
+  if (!exprs || !heads || !projection || topicKey?.length !== exprs.length) return query;
+  if (heads.some((k, i) => projection[i] !== k)) return query;
+  const keys = exprs.map((e, i) => alias(e, topicKey[i].name));
   return { ...query, projection: [...keys, ...projection.slice(keys.length)] };
+}
+
+/** An output read by several nodes, one of them the first sink of its topic, is created as
+ *  that sink (as `CREATE STREAM S AS SELECT ... PARTITION BY` read by a later join is). */
+function sharedRelation(
+  ctx: KsqlContext,
+  flow: Extract<Flow, { kind: "query" }>,
+  consumers: { node: Node }[],
+): Relation {
+  const topic = consumers.find((c) => c.node.kind === "sink")?.node.config;
+  const name = topic && "topic" in topic ? topic.topic : undefined;
+  if (flow.changelog || !name || ctx.sinks.has(name))
+    return ctx.relation({ ...flow, changelog: false });
+  return sinkRelation(ctx, name, keysAsTopic(flow.query, ctx.topic(name)?.key));
 }
 
 /** Outputs read by several nodes become named relations; unread queries are still created. */
@@ -170,8 +194,9 @@ function settle(ctx: KsqlContext, node: Node): void {
     const flow = ctx.flowOut(node, port);
     // A grouping without its aggregate yet cannot stand alone; each consumer copies it.
     const shareable = flow?.kind === "query" && !(flow.query.groupBy && !flow.query.projection);
-    if (shareable && ctx.graph.consumers(node, port).length > 1) {
-      const relation = ctx.relation({ ...flow, changelog: false });
+    const consumers = ctx.graph.consumers(node, port);
+    if (shareable && consumers.length > 1) {
+      const relation = sharedRelation(ctx, flow, consumers);
       ctx.setFlow(
         node,
         { kind: "relation", relation, origin: node, changelog: flow.changelog },

@@ -24,6 +24,15 @@ export interface Query {
    *  following filter becomes HAVING and a projection selects over the calls. */
   aggregates?: ReadonlyMap<string, string>;
   having?: string[];
+  /** While a join's own SELECT list stands: each join output column as an expression over
+   *  the joined sources (`O_ID` -> `O.ID`), so a following filter and projection fold in. */
+  joined?: ReadonlyMap<string, string>;
+  /** Key expressions heading a SELECT list over a join, so a sink names those key columns as
+   *  its topic does (ksqlDB names `O.ID` in a join `O_ID` when both sides have an ID). */
+  joinKeys?: string[];
+  /** A plain SELECT list over FROM (nothing else set): each value column's expression, so a
+   *  following PARTITION BY can be written over FROM's columns in the same query. */
+  projected?: ReadonlyMap<string, string>;
   /** Full SELECT list; undefined means `*`. */
   projection?: string[];
   partitionBy?: string;

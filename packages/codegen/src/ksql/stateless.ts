@@ -4,7 +4,7 @@
 import type { Node, NodeOf } from "../graph";
 import { upperSnake } from "../naming";
 import type { Flow, KsqlContext } from "./context";
-import { notTrue, overAggregates, sql } from "./expressions";
+import { notTrue, overColumns, sql } from "./expressions";
 import { isOpen, type Query, queryOver } from "./query";
 import { alias, ident } from "./syntax";
 
@@ -14,52 +14,78 @@ const names = (columns: { name: string }[]) => columns.map((c) => ident(c.name))
 const projections = (columns: { name: string; expr: string }[]) =>
   columns.map((c) => alias(sql(c.expr), c.name));
 
-/** A key column copied into the value is AS_VALUE(key): ksqlDB refuses selecting a key twice. */
-function valueProjections(columns: { name: string; expr: string }[], key: { name: string }[]) {
-  return columns.map((c) => {
-    const expr = sql(c.expr);
-    const copiesKey = key.some((k) => ident(k.name) === expr);
-    return copiesKey ? `AS_VALUE(${expr}) AS ${ident(c.name)}` : alias(expr, c.name);
-  });
-}
-
 function queryFlow(node: Node, query: Query): Live {
   return { kind: "query", query, origin: node };
 }
 
-/** Filters right after an aggregate (before its projection) are its HAVING clause. */
+/** Filters right after an aggregate (before its projection) are its HAVING clause; right
+ *  after a join, its WHERE clause over the joined sources. */
 export function filter(ctx: KsqlContext, node: NodeOf<"filter" | "filter-not">, flow: Live): void {
   const predicate = node.config.predicate;
-  const query = ctx.query(flow, (q) => isOpen(q) || q.aggregates !== undefined);
+  const query = ctx.query(flow, (q) => isOpen(q) || q.aggregates !== undefined || !!q.joined);
+  const over = (text: string) => (query.joined ? overColumns(text, query.joined) : text);
   if (query.aggregates) {
-    const over = overAggregates(predicate, query.aggregates);
-    query.having = [...(query.having ?? []), node.kind === "filter" ? over : notTrue(over)];
-  } else query.where.push(node.kind === "filter" ? sql(predicate) : notTrue(predicate));
+    const having = overColumns(predicate, query.aggregates);
+    query.having = [...(query.having ?? []), node.kind === "filter" ? having : notTrue(having)];
+  } else query.where.push(node.kind === "filter" ? sql(over(predicate)) : notTrue(over(predicate)));
   ctx.setFlow(node, queryFlow(node, query));
 }
 
-/** After an aggregate, the projection selects the grouping key and expressions of its calls. */
+/** After an aggregate, the projection selects the grouping key and expressions of its calls;
+ *  after a join, the key and expressions over the joined sources. */
 export function mapValues(ctx: KsqlContext, node: NodeOf<"map-values">, flow: Live): void {
-  const query = ctx.query(flow, (q) => isOpen(q) || q.aggregates !== undefined);
-  const aggregates = query.aggregates;
+  const query = ctx.query(flow, (q) => isOpen(q) || q.aggregates !== undefined || !!q.joined);
+  const { aggregates, joined } = query;
+  const plain = !aggregates && !joined && query.where.length === 0 && isOpen(query);
   query.projection = aggregates
     ? [
         ...(query.groupKeys ?? []),
-        ...node.config.columns.map((c) => alias(overAggregates(c.expr, aggregates), c.name)),
+        ...node.config.columns.map((c) => alias(overColumns(c.expr, aggregates), c.name)),
       ]
-    : [...names(query.schema.key), ...valueProjections(node.config.columns, query.schema.key)];
+    : keyAndValues(query.schema.key, node.config.columns, joined);
+  query.joinKeys = joined && query.schema.key.map((k) => overColumns(ident(k.name), joined));
   query.aggregates = undefined;
+  query.joined = undefined;
+  query.projected = plain
+    ? new Map(node.config.columns.map((c) => [c.name, sql(c.expr)]))
+    : undefined;
   query.schema = ctx.schemaOf(node);
   ctx.setFlow(node, queryFlow(node, query));
 }
 
+/** The key, then the value columns (over a join's sources while `joined` stands). A key
+ *  column copied into the value is AS_VALUE(key): ksqlDB refuses selecting a key twice. */
+function keyAndValues(
+  key: { name: string }[],
+  columns: { name: string; expr: string }[],
+  joined: ReadonlyMap<string, string> | undefined,
+): string[] {
+  const over = (text: string) => (joined ? overColumns(text, joined) : sql(text));
+  const keys = key.map((k) => (joined ? over(ident(k.name)) : ident(k.name)));
+  return [
+    ...key.map((k, i) => alias(keys[i], k.name)),
+    ...columns.map((c) => {
+      const expr = over(c.expr);
+      return keys.includes(expr) ? `AS_VALUE(${expr}) AS ${ident(c.name)}` : alias(expr, c.name);
+    }),
+  ];
+}
+
+/** Over a plain projection, PARTITION BY is written over FROM's columns (ksqlDB evaluates it
+ *  on the input row), so the projection and the re-key stay one query. */
 export function selectKey(ctx: KsqlContext, node: NodeOf<"select-key">, flow: Live): void {
-  const query = ctx.query(flow, isOpen);
-  const key = sql(node.config.key);
-  const values = query.schema.value.map((c) => ({ name: c.name, expr: ident(c.name) }));
+  const query = ctx.query(flow, (q) => isOpen(q) || q.projected !== undefined);
+  const projected = query.projected ?? new Map<string, string>();
+  const key = overColumns(node.config.key, projected);
+  const values = query.schema.value.map((c) => ({
+    name: c.name,
+    expr: projected.get(c.name) ?? ident(c.name),
+  }));
+  // GROUP BY may take over a pending re-key only while the values are FROM's own columns.
+  query.rekey = query.projected ? undefined : { expr: key, keyName: node.config.keyName };
+  query.projected = undefined;
   query.projection = rekeyedProjection(key, node.config.keyName, values);
   query.partitionBy = key;
-  query.rekey = { expr: key, keyName: node.config.keyName };
   query.schema = ctx.schemaOf(node);
   ctx.setFlow(node, queryFlow(node, query));
 }
