@@ -6,6 +6,7 @@ import {
   compileTopology,
   type Deployment,
   decodeRecord,
+  offsetResetsOf,
   type ProducerRecord,
   type QueryableStore,
   startDeployment,
@@ -87,9 +88,10 @@ const COMMIT_INTERVAL_MS = 25;
 
 export async function startRunner(options: RunnerOptions): Promise<RunningDeployment> {
   if (options.runtime === "kafka") return startKafkaRunner(options, compile(options));
-  const { topology } = compile(options);
-  await declareSinkTopics(options.document, options.topics);
-  const sinkNode = sinkNodeByTopic(options.document);
+  const document = await withLogPartitions(options.document, options.topics);
+  const { topology } = compile({ ...options, document });
+  await declareSinkTopics(document, options.topics);
+  const sinkNode = sinkNodeByTopic(document);
   const serdes = topicSerdes(topology);
   const deployment: Deployment = startDeployment({
     topology,
@@ -97,6 +99,7 @@ export async function startRunner(options: RunnerOptions): Promise<RunningDeploy
     guarantee: "exactly_once_v2",
     commitIntervalMs: COMMIT_INTERVAL_MS,
     stateDir: options.stateDir,
+    offsetReset: offsetResetsOf(document),
     idleWaitMs: IDLE_WAIT_MS,
     onOutput: (records) => {
       if (!options.watched()) return;
@@ -130,6 +133,17 @@ function compile(options: RunnerOptions) {
     }
     throw err;
   }
+}
+
+/** Topics that exist on the log keep their partition count, whatever the document declares: as
+ *  Kafka Streams reads counts from the cluster, every partition is read, and validation checks
+ *  co-partitioning against the counts that really exist (a finding on the join node). */
+async function withLogPartitions(doc: Topology, topics: TopicLog): Promise<Topology> {
+  const actual = await Promise.all(
+    doc.topics.map(async (t) => (await topics.info(t.name))?.partitions ?? t.partitions),
+  );
+  if (actual.every((n, i) => n === doc.topics[i]!.partitions)) return doc;
+  return { ...doc, topics: doc.topics.map((t, i) => ({ ...t, partitions: actual[i]! })) };
 }
 
 /** Sink topics get their declared partition count, else the widest source's (Kafka Streams
