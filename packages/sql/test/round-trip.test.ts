@@ -92,6 +92,14 @@ const JOINS: [string, string][] = [
     `CREATE STREAM BY_CUSTOMER AS SELECT * FROM ORDERS PARTITION BY CUSTOMER;
 CREATE STREAM BY_REGION AS SELECT B.CUSTOMER, B.AMOUNT, C.REGION FROM BY_CUSTOMER B JOIN CUSTOMERS C ON B.CUSTOMER = C.NAME;`,
   ],
+  [
+    "a multi-way join: stream-stream, then stream-table on a column of the first join, with WHERE",
+    "CREATE STREAM ROUTED AS SELECT O.CUSTOMER, O.ID, C.REGION, S.WAREHOUSE FROM ORDERS O JOIN SHIPMENTS S WITHIN 1 HOUR ON O.ID = S.ORDER_ID JOIN CUSTOMERS C ON O.CUSTOMER = C.NAME WHERE S.WAREHOUSE <> 'X';",
+  ],
+  [
+    "a multi-way table-table join, one table joined twice under two aliases",
+    "CREATE TABLE SCORED_TWICE AS SELECT C.NAME, C.REGION, S.SCORE, X.SCORE AS X FROM CUSTOMERS C JOIN SCORES S ON C.NAME = S.NAME LEFT JOIN SCORES X ON C.NAME = X.NAME;",
+  ],
 ];
 
 function imported(sql: string) {

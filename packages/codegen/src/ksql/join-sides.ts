@@ -18,7 +18,7 @@ export interface FoldedSide {
   key: string;
 }
 
-/** The side feeding `port` of `join` as a source under an alias, or undefined when it is
+/** The side feeding `port` of `join` as sources under aliases, or undefined when it is
  *  anything else (then the caller materializes it as a relation of its own). */
 export function foldedSide(
   ctx: KsqlContext,
@@ -29,28 +29,48 @@ export function foldedSide(
   const upstream = ctx.graph.input(join, port).node;
   const rekey = upstream.kind === "select-key" ? upstream : undefined;
   if (rekey && !rekeyable) return undefined;
-  const copy = rekey ? ctx.graph.input(rekey, "in").node : upstream;
-  if (copy.kind !== "map-values" || !pending(ctx, copy) || (rekey && !pending(ctx, rekey))) {
-    return undefined;
-  }
+  const inner = rekey ? ctx.graph.input(rekey, "in").node : upstream;
+  if (!pending(ctx, inner) || (rekey && !pending(ctx, rekey))) return undefined;
+  const side = copiedSource(ctx, inner) ?? earlierJoin(ctx, inner);
+  if (!side || !rekey) return side;
+  // The importer names the key after a bare column, else ksqlDB's KSQL_COL_0.
+  const key = overColumns(rekey.config.key, side.columns);
+  const bare = [...side.columns.values()].includes(key) ? columnOf(key) : undefined;
+  if (rekey.config.keyName !== (bare ?? "KSQL_COL_0")) return undefined;
+  return { ...side, key };
+}
+
+/** A map-values copying a source's columns under `<alias>_<column>`: `ORDERS O`. */
+function copiedSource(ctx: KsqlContext, copy: Node): FoldedSide | undefined {
+  if (copy.kind !== "map-values") return undefined;
   const source = ctx.flowIn(copy);
   if (source.kind !== "relation" || source.changelog) return undefined;
   const prefix = aliasOf(source.relation, copy.config.columns);
-  if (prefix === undefined) return undefined;
-  const from = `${source.relation.name} ${ident(prefix)}`;
-  const sourceName = new Map(copy.config.columns.map((c) => [c.name, unquoted(c.expr)]));
+  const sourceKey = source.relation.schema.key;
+  if (prefix === undefined || sourceKey.length !== 1) return undefined;
   const columns = new Map(
     copy.config.columns.map((c) => [c.name, `${ident(prefix)}.${sql(c.expr)}`]),
   );
-  const sourceKey = source.relation.schema.key;
-  if (!rekey) {
-    if (sourceKey.length !== 1) return undefined;
-    return { from, columns, key: columns.get(`${prefix}_${sourceKey[0].name}`)! };
-  }
-  // The importer names the key after a bare column, else ksqlDB's KSQL_COL_0.
-  const bare = sourceName.get(sql(rekey.config.key));
-  if (rekey.config.keyName !== (bare ?? "KSQL_COL_0")) return undefined;
-  return { from, columns, key: overColumns(rekey.config.key, columns) };
+  return {
+    from: `${source.relation.name} ${ident(prefix)}`,
+    columns,
+    key: columns.get(`${prefix}_${sourceKey[0].name}`)!,
+  };
+}
+
+/** A join folded already and nothing after it: a multi-way join's left side. */
+function earlierJoin(ctx: KsqlContext, node: Node): FoldedSide | undefined {
+  const flow = ctx.flowOut(node);
+  if (flow?.kind !== "query" || flow.changelog || !flow.query.joined) return undefined;
+  const { from, joined, where, schema } = flow.query;
+  const key = joined.get(schema.key[0]?.name ?? "");
+  if (where.length > 0 || key === undefined || key === "ROWKEY") return undefined;
+  return { from, columns: new Map(joined), key };
+}
+
+/** `O.CUSTOMER` -> `CUSTOMER`. */
+function columnOf(qualified: string): string {
+  return unquoted(qualified.slice(qualified.indexOf(".") + 1));
 }
 
 /** A node whose output is still a query: read by the join alone, so not yet materialized. */

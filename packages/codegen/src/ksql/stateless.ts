@@ -71,19 +71,20 @@ function keyAndValues(
   ];
 }
 
-/** Over a plain projection, PARTITION BY is written over FROM's columns (ksqlDB evaluates it
- *  on the input row), so the projection and the re-key stay one query. */
+/** Over a plain projection or a join, PARTITION BY and the values are written over FROM's
+ *  columns (ksqlDB evaluates PARTITION BY on the input row), so they stay one query. */
 export function selectKey(ctx: KsqlContext, node: NodeOf<"select-key">, flow: Live): void {
-  const query = ctx.query(flow, (q) => isOpen(q) || q.projected !== undefined);
-  const projected = query.projected ?? new Map<string, string>();
-  const key = overColumns(node.config.key, projected);
+  const query = ctx.query(flow, (q) => isOpen(q) || !!q.projected || !!q.joined);
+  const over = query.projected ?? query.joined;
+  const key = over ? overColumns(node.config.key, over) : sql(node.config.key);
   const values = query.schema.value.map((c) => ({
     name: c.name,
-    expr: projected.get(c.name) ?? ident(c.name),
+    expr: over?.get(c.name) ?? ident(c.name),
   }));
   // GROUP BY may take over a pending re-key only while the values are FROM's own columns.
-  query.rekey = query.projected ? undefined : { expr: key, keyName: node.config.keyName };
+  query.rekey = over ? undefined : { expr: key, keyName: node.config.keyName };
   query.projected = undefined;
+  query.joined = undefined;
   query.projection = rekeyedProjection(key, node.config.keyName, values);
   query.partitionBy = key;
   query.schema = ctx.schemaOf(node);
