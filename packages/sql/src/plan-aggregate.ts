@@ -98,7 +98,9 @@ export function planAggregate(
   if (q.having) splicesOf(q.having);
 
   const bare = group.used.length === 1 && group.text === quoteName(group.used[0].column);
-  const ksqlKey = keyNameOf(q, input, group.text, bare ? group.used[0].column : undefined);
+  /* A join column is named as ksqlDB selects it: `REGION`, or `C_REGION` when ambiguous. */
+  const grouped = bare ? group.used[0] : undefined;
+  const ksqlKey = keyNameOf(q, input, group.text, grouped && (grouped.output ?? grouped.column));
   let out = input.out;
   const byKey =
     input.row.kind === "stream" &&
@@ -140,8 +142,11 @@ export function planAggregate(
     ...(q.window ? { windowed: q.window.type === "session" ? "session" : "time" } : {}),
   };
   const ctx = rowContext(row);
+  /* The key still answers to the grouped column's qualifier (`C.REGION`). */
   ctx.columns = ctx.columns.map((c) =>
-    c.column === keyName ? { ...c, name: ksqlKey, output: ksqlKey } : c,
+    c.column === keyName
+      ? { ...c, name: ksqlKey, qualifier: grouped?.qualifier, output: ksqlKey }
+      : c,
   );
   const keyText = quoteName(keyName);
   /* An item equal to the GROUP BY expression reads the key. */

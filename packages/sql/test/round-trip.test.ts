@@ -100,6 +100,10 @@ CREATE STREAM BY_REGION AS SELECT B.CUSTOMER, B.AMOUNT, C.REGION FROM BY_CUSTOME
     "a multi-way table-table join, one table joined twice under two aliases",
     "CREATE TABLE SCORED_TWICE AS SELECT C.NAME, C.REGION, S.SCORE, X.SCORE AS X FROM CUSTOMERS C JOIN SCORES S ON C.NAME = S.NAME LEFT JOIN SCORES X ON C.NAME = X.NAME;",
   ],
+  [
+    "GROUP BY over a join, with an aggregate over the left side and HAVING",
+    "CREATE TABLE PER_REGION AS SELECT C.REGION, SUM(O.AMOUNT) AS S, COUNT(*) AS N FROM ORDERS O JOIN CUSTOMERS C ON O.CUSTOMER = C.NAME GROUP BY C.REGION HAVING COUNT(*) > 1;",
+  ],
 ];
 
 function imported(sql: string) {
@@ -115,6 +119,13 @@ describe("SQL -> document -> SQL -> document round trip of joins", () => {
     const second = imported(exported);
     expect(second).toEqual(first);
     expect(toKsql(second).code).toBe(exported);
+  });
+
+  it("ksqlDB names the key of GROUP BY over a join column as SELECT names it (REGION, not C_REGION)", () => {
+    const doc = imported(`${JOIN_SOURCES}${JOINS.at(-1)?.[1]}`);
+    expect(doc.topics.find((t) => t.name === "PER_REGION")?.key).toEqual([
+      { name: "REGION", type: "STRING" },
+    ]);
   });
 
   it("each join statement prints as one FROM ... JOIN query, without helper streams", () => {

@@ -4,7 +4,7 @@
 import type { Node, NodeOf } from "../graph";
 import { onWindowClose } from "../upstream-window";
 import type { Flow, KsqlContext } from "./context";
-import { sql } from "./expressions";
+import { overColumns, sql } from "./expressions";
 import { isOpen, type Query, queryOver } from "./query";
 import { alias, ident, windowClause } from "./syntax";
 
@@ -35,7 +35,9 @@ export function groupByKey(ctx: KsqlContext, node: NodeOf<"group-by-key">, flow:
 
 export function groupBy(ctx: KsqlContext, node: NodeOf<"group-by">, flow: Live): void {
   const { key, keyName, columns } = node.config;
-  let query = ctx.query(flow, isOpen);
+  let query = ctx.query(flow, (q) => isOpen(q) || (!!q.joined && !columns));
+  // Over a join, GROUP BY and the aggregate calls are written over the joined sources.
+  const over = (text: string) => (query.joined ? overColumns(text, query.joined) : sql(text));
   if (columns) {
     // KTable#groupBy with a new value: project the new value and the new key first.
     query.projection = [
@@ -47,8 +49,9 @@ export function groupBy(ctx: KsqlContext, node: NodeOf<"group-by">, flow: Live):
     query.groupBy = [ident(keyName)];
     query.groupKeys = [ident(keyName)];
   } else {
-    query.groupBy = [sql(key)];
-    query.groupKeys = [alias(sql(key), keyName)];
+    query.groupBy = [over(key)];
+    query.groupKeys = [alias(over(key), keyName)];
+    query.projection = undefined;
   }
   setQuery(ctx, node, query);
 }
@@ -67,8 +70,15 @@ export function windowedBy(ctx: KsqlContext, node: NodeOf<"windowed-by">, flow: 
 
 function aggregated(ctx: KsqlContext, node: Node, flow: Live, calls: [string, string][]): void {
   const query = ctx.query(flow, (q) => q.groupBy !== undefined && !q.projection);
-  query.projection = [...(query.groupKeys ?? []), ...calls.map(([n, c]) => `${c} AS ${ident(n)}`)];
-  query.aggregates = new Map(calls);
+  const { joined } = query;
+  const over = (call: string) => (joined ? overColumns(call, joined) : call);
+  const written = calls.map(([n, c]): [string, string] => [n, over(c)]);
+  query.projection = [
+    ...(query.groupKeys ?? []),
+    ...written.map(([n, c]) => `${c} AS ${ident(n)}`),
+  ];
+  query.aggregates = new Map(written);
+  query.joined = undefined;
   query.kind = "table";
   setQuery(ctx, node, query);
 }
