@@ -142,10 +142,10 @@ export function planAggregate(
     ...(q.window ? { windowed: q.window.type === "session" ? "session" : "time" } : {}),
   };
   const ctx = rowContext(row);
-  /* The key still answers to the grouped column's qualifier (`C.REGION`). */
+  /* The key still answers to the grouped column's own name and qualifier (`T1.ID`). */
   ctx.columns = ctx.columns.map((c) =>
     c.column === keyName
-      ? { ...c, name: ksqlKey, qualifier: grouped?.qualifier, output: ksqlKey }
+      ? { ...c, name: grouped?.name ?? ksqlKey, qualifier: grouped?.qualifier, output: ksqlKey }
       : c,
   );
   const keyText = quoteName(keyName);

@@ -88,8 +88,22 @@ function sideOf(rel: Relation, target: string, catalog: Catalog, doc: DocBuilder
   };
 }
 
+/** `(a = b)` -> `a = b`: ksqlDB accepts a parenthesised join condition. */
+function unwrapped(ref: ExprRef): ExprRef {
+  const { tokens } = ref;
+  if (tokens[0]?.image !== "(" || tokens.at(-1)?.image !== ")") return ref;
+  let depth = 0;
+  const closes = tokens.findIndex((t) => {
+    if (t.image === "(") depth++;
+    if (t.image === ")") depth--;
+    return depth === 0;
+  });
+  return closes === tokens.length - 1 ? unwrapped(subExpression(ref, 1, closes)) : ref;
+}
+
 /** Splits `a = b` at its top-level equals sign. */
-function equalitySides(on: ExprRef): [ExprRef, ExprRef] {
+function equalitySides(condition: ExprRef): [ExprRef, ExprRef] {
+  const on = unwrapped(condition);
   let depth = 0;
   const at = on.tokens.findIndex((t) => {
     if (t.image === "(") depth++;

@@ -393,3 +393,24 @@ describe("other statements", () => {
     expect(ok(`-- a comment; still a comment\n${INPUT};\n/* block; */`).sources).toHaveLength(1);
   });
 });
+
+describe("joins grouped and parenthesised", () => {
+  const TABLES = `CREATE TABLE T1 (ID BIGINT PRIMARY KEY, TOTAL INT) WITH (kafka_topic='t1', value_format='JSON', partitions=1);
+CREATE TABLE T2 (ID BIGINT PRIMARY KEY, TOTAL INT) WITH (kafka_topic='t2', value_format='JSON', partitions=1);
+`;
+
+  it("ksqlDB accepts a parenthesised join condition: ON (a = b) imports as ON a = b", () => {
+    const select = "CREATE TABLE OUTPUT AS SELECT T1.ID, T2.TOTAL FROM T1 LEFT JOIN T2 ON";
+    const bare = ok(`${TABLES}${select} T1.ID = T2.ID;`).document;
+    expect(ok(`${TABLES}${select} ((T1.ID = T2.ID));`).document).toEqual(bare);
+  });
+
+  it("GROUP BY a join column shared by both sources names the key <alias>_<column> (T1_ID), read by SELECT T1.ID", () => {
+    const doc = ok(
+      `${TABLES}CREATE TABLE OUTPUT AS SELECT T1.ID, SUM(T2.TOTAL) AS S FROM T1 LEFT JOIN T2 ON T1.ID = T2.ID GROUP BY T1.ID;`,
+    ).document;
+    expect(doc.topics.find((t) => t.name === "OUTPUT")?.key).toEqual([
+      { name: "T1_ID", type: "BIGINT" },
+    ]);
+  });
+});
