@@ -33,10 +33,15 @@ export function planJoins(
   catalog: Catalog,
   doc: DocBuilder,
 ): { stage: Stage; slots: KeySlot[]; sources: SourceInfo[] } {
+  /* A RIGHT JOIN runs as a left join with the sides swapped: its right source is planned
+     first, as for that left join, so both spellings give one document. */
+  const swapped = q.joins[0]?.kind === "RIGHT" ? q.joins[0] : undefined;
+  const swappedSide = swapped && sideOf(swapped.relation, target, catalog, doc);
   let left = sideOf(q.from, target, catalog, doc);
   let slots: KeySlot[] = [];
   for (const join of q.joins) {
-    const right = sideOf(join.relation, target, catalog, doc);
+    const right =
+      join === swapped && swappedSide ? swappedSide : sideOf(join.relation, target, catalog, doc);
     const joined = joinTwo(join, left, right, target, doc);
     left = joined.side;
     slots = joined.slots;
@@ -190,14 +195,8 @@ function joinTwo(join: JoinClause, left: Side, right: Side, target: string, doc:
   const rightIn = kinds === "stream-stream" && !rightIsKey ? rekey(right, r, target, doc) : right;
   const [first, second] = join.kind === "RIGHT" ? [rightIn, leftIn] : [leftIn, rightIn];
   const columns = [
-    ...leftIn.row.value.map((c) => ({
-      name: c.name,
-      expr: `${first === leftIn ? "L" : "R"}.${quoteName(c.name)}`,
-    })),
-    ...rightIn.row.value.map((c) => ({
-      name: c.name,
-      expr: `${first === rightIn ? "L" : "R"}.${quoteName(c.name)}`,
-    })),
+    ...first.row.value.map((c) => ({ name: c.name, expr: `L.${quoteName(c.name)}` })),
+    ...second.row.value.map((c) => ({ name: c.name, expr: `R.${quoteName(c.name)}` })),
   ];
   const joinType = join.kind === "FULL" ? "outer" : join.kind === "INNER" ? "inner" : "left";
   const common = { leftAlias: "L", rightAlias: "R", columns };

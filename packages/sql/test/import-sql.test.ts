@@ -414,3 +414,18 @@ CREATE TABLE T2 (ID BIGINT PRIMARY KEY, TOTAL INT) WITH (kafka_topic='t2', value
     ]);
   });
 });
+
+describe("RIGHT JOIN", () => {
+  it("ksqlDB's a RIGHT JOIN b WITHIN (before, after) is b LEFT JOIN a WITHIN (after, before): one document", () => {
+    const sources = `CREATE STREAM A (ID INT KEY, X INT) WITH (kafka_topic='a', value_format='JSON', partitions=1);
+CREATE STREAM B (ID INT KEY, Y INT) WITH (kafka_topic='b', value_format='JSON', partitions=1);
+`;
+    const right = ok(
+      `${sources}CREATE STREAM J AS SELECT B.ID, A.X, B.Y FROM A RIGHT JOIN B WITHIN (1 SECOND, 2 SECONDS) ON A.ID = B.ID;`,
+    );
+    const left = ok(
+      `${sources}CREATE STREAM J AS SELECT B.ID, A.X, B.Y FROM B LEFT JOIN A WITHIN (2 SECONDS, 1 SECOND) ON B.ID = A.ID;`,
+    );
+    expect(right.document).toEqual(left.document);
+  });
+});

@@ -31,7 +31,8 @@ export function foldedSide(
   if (rekey && !rekeyable) return undefined;
   const inner = rekey ? ctx.graph.input(rekey, "in").node : upstream;
   if (!pending(ctx, inner) || (rekey && !pending(ctx, rekey))) return undefined;
-  const side = copiedSource(ctx, inner) ?? earlierJoin(ctx, inner);
+  // ksqlDB chains joins on the left: `FROM a JOIN b ... JOIN c`, never `c JOIN (a JOIN b)`.
+  const side = copiedSource(ctx, inner) ?? (port === "left" ? earlierJoin(ctx, inner) : undefined);
   if (!side || !rekey) return side;
   // The importer names the key after a bare column, else ksqlDB's KSQL_COL_0.
   const key = overColumns(rekey.config.key, side.columns);
