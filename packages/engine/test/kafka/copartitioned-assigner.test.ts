@@ -1,10 +1,12 @@
 // The deployment group's assigner without a cluster: Kafka Streams' rule that one task (a
 // partition number) owns that partition of every source topic, balanced and deterministic.
+import { AssignerProtocol, type Cluster, type Logger } from "kafkajs";
 import { describe, expect, it } from "vitest";
 import {
   type AssignerMember,
   assignCopartitioned,
   type CopartitionedAssignment,
+  copartitionedAssigner,
 } from "../../src/log/kafka/copartitioned-assigner";
 
 const COUNTS = { orders: 6, payments: 6, customers: 3 };
@@ -81,5 +83,41 @@ describe("co-partitioned assigner", () => {
     const assignment = assignCopartitioned(members, { orders: 4 });
     expect(numbersOf(assignment, "a")).toEqual([0, 1]);
     expect(numbersOf(assignment, "b")).toEqual([2, 3]);
+  });
+
+  it("carries each member's partition numbers through the group protocol's userData, so the leader keeps them in place (sticky)", async () => {
+    const cluster = {
+      findTopicPartitionMetadata: (topic: string) =>
+        Array.from({ length: COUNTS[topic as keyof typeof COUNTS] }, (_, partitionId) => ({
+          partitionId,
+        })),
+    } as unknown as Cluster;
+    const topics = Object.keys(COUNTS);
+    const holding: Record<string, number[]> = { a: [4, 5], b: [0, 1], c: [2, 3] };
+    const members = Object.entries(holding).map(([memberId, numbers]) => ({
+      memberId,
+      memberMetadata: copartitionedAssigner(() => numbers)({
+        cluster,
+        groupId: "app",
+        logger: {} as Logger,
+      }).protocol({ topics }).metadata,
+    }));
+    const leader = copartitionedAssigner(() => [])({
+      cluster,
+      groupId: "app",
+      logger: {} as Logger,
+    });
+    const assignments = await leader.assign({ members, topics });
+    const decoded = Object.fromEntries(
+      assignments.map(({ memberId, memberAssignment }) => [
+        memberId,
+        AssignerProtocol.MemberAssignment.decode(memberAssignment)?.assignment,
+      ]),
+    );
+    expect(decoded).toEqual({
+      a: { orders: [4, 5], payments: [4, 5] },
+      b: { orders: [0, 1], payments: [0, 1], customers: [0, 1] },
+      c: { orders: [2, 3], payments: [2, 3], customers: [2] },
+    });
   });
 });

@@ -1,6 +1,6 @@
 // A stream-stream join scaled out on the mock cluster (or KAFKA_BROKERS): the deployment group's
-// assigner keeps partition p of both join topics on one instance, so two instances together
-// emit exactly what one instance emits.
+// assigner keeps partition p of both join topics on one instance, so two (or four) instances
+// together emit exactly what one instance emits.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JoinWindows, StreamsBuilder } from "../../src/index";
 import type { KafkaRuntime } from "../../src/log/kafka";
@@ -23,7 +23,7 @@ const running: { stop(): Promise<void> }[] = [];
 
 beforeAll(async () => {
   const topics: Record<string, number> = {};
-  for (const app of ["join-single", "join-pair"]) {
+  for (const app of ["join-single", "join-pair", "join-four"]) {
     for (const topic of ["clicks", "views", "out"]) topics[`${app}-${topic}`] = PARTITIONS;
   }
   cluster = await startTestCluster(topics, 3);
@@ -102,5 +102,16 @@ describe("Kafka co-partitioned assignment", { timeout: 60_000 }, () => {
     }
     expect(apps.every((app) => app.log.status.processed > 0)).toBe(true);
     expect(await joined("join-pair-out", single.length)).toEqual(single);
+  });
+
+  it("four instances, where kafkajs' round robin would split partition p of the two topics, still keep each task's partitions together and emit the single instance's output", async () => {
+    // Round robin over clicks/0..5 then views/0..5 gives clicks/p to member p % 4 and views/p
+    // to member (p + 6) % 4: this case fails without the co-partitioned assigner.
+    const apps = await runJoin("join-four", 4);
+    for (const app of apps) {
+      expect(partitionsOf(app, "clicks")).toEqual(partitionsOf(app, "views"));
+    }
+    expect(apps.map((app) => partitionsOf(app, "clicks").length).sort()).toEqual([1, 1, 2, 2]);
+    expect(await joined("join-four-out", single.length)).toEqual(single);
   });
 });

@@ -167,8 +167,10 @@ export async function startInstances(
   await Promise.all(apps.map((app) => app.start()));
   const topics = new Set(topology.subtopologies.flatMap((sub) => sub.sourceTopics));
   const partitions = [...topics].reduce((sum, topic) => sum + topology.partitionsOf(topic), 0);
+  // Disjoint too: an instance still showing the previous generation's partitions is not settled.
+  const settled = (all: string[]) => all.length === partitions && new Set(all).size === partitions;
   await eventually(
-    () => owned(apps).length === partitions && apps.every((app) => app.log.assignment().length > 0),
+    () => settled(owned(apps)) && apps.every((app) => app.log.assignment().length > 0),
   );
   return apps;
 }

@@ -408,6 +408,9 @@ export class KafkaLog {
   }
 
   private async applyAssignment(assigned: TopicPartition[]): Promise<void> {
+    // A rebalance seen while leaving (other members leave too): stop() revokes everything, and
+    // the changelog reader is gone, so there is nothing to restore.
+    if (this.stopping) return;
     const now = new Set(assigned.map(partitionKey));
     const revoked = [...this.active].filter(([key]) => !now.has(key)).map(([, tp]) => tp);
     // Kafka Streams commits before giving partitions up (onPartitionsRevoked); kafkajs tells us
@@ -421,7 +424,7 @@ export class KafkaLog {
     }
     if (revoked.length > 0) await this.handlers?.onRevoked?.(revoked);
     const added = assigned.filter((tp) => !this.active.has(partitionKey(tp)));
-    if (added.length > 0) {
+    if (added.length > 0 && !this.stopping) {
       // kafkajs may fetch a partition handed over mid-run from an older offset than its last
       // commit; records before the commit were processed by the previous owner.
       const committed = await this.committed(added);

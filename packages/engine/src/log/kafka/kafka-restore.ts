@@ -86,5 +86,8 @@ export class ChangelogReader {
 
   async stop(): Promise<void> {
     await this.consumer.disconnect();
+    // Restores cut short by a stop settle, so an assignment waiting on them lets stop() finish.
+    for (const entry of this.pending.values()) entry.done();
+    this.pending.clear();
   }
 }
