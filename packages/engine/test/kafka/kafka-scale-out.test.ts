@@ -28,7 +28,14 @@ const json = (data: Buffer | null) => JSON.parse(data!.toString());
 
 beforeAll(async () => {
   const topics: Record<string, number> = { payments: 3 };
-  for (const name of ["orders", "pair-orders", "handover-orders", "single-out", "pair-out", "handover-out"]) {
+  for (const name of [
+    "orders",
+    "pair-orders",
+    "handover-orders",
+    "single-out",
+    "pair-out",
+    "handover-out",
+  ]) {
     topics[name] = PARTITIONS;
   }
   cluster = await startTestCluster(topics, 3);
