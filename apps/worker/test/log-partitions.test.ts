@@ -85,7 +85,9 @@ describe("partition counts of existing topics on the embedded log", () => {
     const t = await call(w, "POST", "/topologies", { name: "join", document: joinOf(6) });
     const dep = await call(w, "POST", "/deployments", { topologyId: t.body.id });
     expect(dep.status).toBe(422);
-    const finding = dep.body.error.details.findings.find((f: { code: string }) => f.code === "RF501");
+    const finding = dep.body.error.details.findings.find(
+      (f: { code: string }) => f.code === "RF501",
+    );
     expect(finding.nodeId).toBe("j");
     expect(finding.message).toContain("real-clicks=3");
     expect(finding.message).toContain("real-customers=6");
