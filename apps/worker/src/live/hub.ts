@@ -51,6 +51,9 @@ export class LiveHub {
   private readonly maxRate: number;
   private readonly defaultRate: number;
   private flushQueued = false;
+  /** Subscriptions per deployment, resolved once per change of membership rather than for
+   *  every published record (a burst publishes tens of thousands a second). */
+  private readonly subscribers = new Map<string, Subscription[]>();
 
   constructor(
     server: HttpServer,
@@ -78,8 +81,9 @@ export class LiveHub {
   }
 
   publishRecord(deploymentId: string, record: OutputRecord) {
+    const now = Date.now();
     for (const sub of this.subscribersOf(deploymentId)) {
-      if (record.topic !== undefined || sub.taps.has(record.nodeId)) sub.queue.offer(record);
+      if (record.topic !== undefined || sub.taps.has(record.nodeId)) sub.queue.offer(record, now);
     }
     this.flushSoon();
   }
@@ -148,29 +152,38 @@ export class LiveHub {
       const rate = Math.min(maxRate ?? this.defaultRate, this.maxRate);
       mine.set(deploymentId, { queue: new ClientQueue(this.capacity, rate), taps: new Set(taps) });
       await socket.join(room(deploymentId));
-      this.tapsChanged(deploymentId);
+      this.membershipChanged(deploymentId);
       reply({ ok: true, status });
     });
     socket.on("unsubscribe", async (raw: unknown) => {
       const deploymentId = (raw as { deploymentId?: string })?.deploymentId ?? "";
       if (!mine.delete(deploymentId)) return;
       await socket.leave(room(deploymentId));
-      this.tapsChanged(deploymentId);
+      this.membershipChanged(deploymentId);
     });
     socket.on("disconnect", () => {
       this.subs.delete(socket);
-      for (const id of mine.keys()) this.tapsChanged(id);
+      for (const id of mine.keys()) this.membershipChanged(id);
     });
   }
 
-  private *subscribersOf(deploymentId: string) {
-    const members = this.io.sockets.adapter.rooms.get(room(deploymentId));
-    if (!members) return;
-    for (const socketId of members) {
-      const socket = this.io.sockets.sockets.get(socketId);
-      const sub = socket && this.subs.get(socket)?.get(deploymentId);
-      if (sub) yield sub;
+  private subscribersOf(deploymentId: string): Subscription[] {
+    let subs = this.subscribers.get(deploymentId);
+    if (subs === undefined) {
+      subs = [];
+      for (const socketId of this.io.sockets.adapter.rooms.get(room(deploymentId)) ?? []) {
+        const socket = this.io.sockets.sockets.get(socketId);
+        const sub = socket && this.subs.get(socket)?.get(deploymentId);
+        if (sub) subs.push(sub);
+      }
+      this.subscribers.set(deploymentId, subs);
     }
+    return subs;
+  }
+
+  private membershipChanged(deploymentId: string) {
+    this.subscribers.delete(deploymentId);
+    this.tapsChanged(deploymentId);
   }
 
   private tapsChanged(deploymentId: string) {
