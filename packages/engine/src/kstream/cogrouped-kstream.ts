@@ -4,7 +4,7 @@
 import type { ProcessorFactory } from "../processor/processor";
 import { inMemoryKeyValueStore } from "../state/key-value-store";
 import { inMemoryWindowStore } from "../state/window-store";
-import { aggregateStoreName } from "./internals/aggregate-builder";
+import { aggregateStoreName, loggingEnabled } from "./internals/aggregate-builder";
 import type { InternalStreamsBuilder } from "./internals/internal-builder";
 import {
   type Aggregator,
@@ -41,8 +41,14 @@ export class CogroupedKStream<K = any, A = any> {
     const b = this.builder;
     const w = this.windows;
     const storeName = aggregateStoreName(b, materialized);
+    const logged = loggingEnabled(materialized);
+    // Kafka's TimeWindowedCogroupedKStream: retention is Materialized's, at least size + grace.
+    const retention = (t: TimeWindows) =>
+      Math.max(materialized?.options.retentionMs ?? 0, t.sizeMs + t.graceMs);
     b.addStore(
-      w ? inMemoryWindowStore(storeName, w.sizeMs + w.graceMs) : inMemoryKeyValueStore(storeName),
+      w
+        ? inMemoryWindowStore(storeName, retention(w), false, logged)
+        : inMemoryKeyValueStore(storeName, logged),
     );
     const name = named?.name ?? b.newName("COGROUPKSTREAM-AGGREGATE");
     const processor = (aggregator: Aggregator): ProcessorFactory =>

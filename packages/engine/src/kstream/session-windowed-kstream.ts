@@ -53,7 +53,7 @@ export class SessionWindowedKStream<K = any, V = any> {
     const retention = Math.max(materialized?.options.retentionMs ?? 0, w.gapMs + w.graceMs);
     return windowedAggregation(
       this.grouped,
-      (name) => inMemorySessionStore(name, retention),
+      (name, logged) => inMemorySessionStore(name, retention, logged),
       (name, store) => sessionAggregateProcessor(name, store, w, initializer, aggregator, merger),
       // a session closes gap + grace after its end (Kafka's GraphGraceSearchUtil): suppress waits that long
       w.gapMs + w.graceMs,

@@ -66,7 +66,8 @@ export class TimeWindowedKStream<K = any, V = any> {
       return windowedAggregation(
         this.grouped,
         // on close, windows are read back while start >= stream time - retention (one more ms)
-        (name) => inMemoryWindowStore(name, retention(w.sizeMs) + (onClose ? 1 : 0)),
+        (name, logged) =>
+          inMemoryWindowStore(name, retention(w.sizeMs) + (onClose ? 1 : 0), false, logged),
         (name, store) => {
           const update = windowAggregateProcessor(name, store, w, init, aggregator);
           return onClose ? windowCloseEmit(update, store, w) : update;
@@ -80,12 +81,12 @@ export class TimeWindowedKStream<K = any, V = any> {
     const bufferRetention = 2 * w.timeDifferenceMs + w.graceMs + 2;
     return windowedAggregation(
       this.grouped,
-      (name) => inMemoryWindowStore(name, retention(w.timeDifferenceMs + 1)),
+      (name, logged) => inMemoryWindowStore(name, retention(w.timeDifferenceMs + 1), false, logged),
       (name, store) => slidingAggregateProcessor(name, store, bufferName, w, init, aggregator),
       w.graceMs,
       materialized,
       named,
-      [inMemoryWindowStore(bufferName, bufferRetention, true)],
+      [(logged) => inMemoryWindowStore(bufferName, bufferRetention, true, logged)],
     );
   }
 }

@@ -25,6 +25,11 @@ export function aggregateStoreName(
   return materialized?.options.storeName ?? builder.newName("KSTREAM-AGGREGATE-STATE-STORE");
 }
 
+/** Kafka's Materialized#withLoggingDisabled: the store then has no changelog topic. */
+export function loggingEnabled(materialized: Materialized | undefined): boolean {
+  return materialized?.options.loggingEnabled ?? true;
+}
+
 /** Adds a keyed aggregation node over a key-value store and returns its KTable. */
 export function keyedAggregation(
   target: AggregationTarget,
@@ -36,7 +41,7 @@ export function keyedAggregation(
   const storeName = aggregateStoreName(b, materialized);
   b.addStore(
     materialized?.options.supplier ??
-      inMemoryKeyValueStore(storeName, materialized?.options.loggingEnabled ?? true),
+      inMemoryKeyValueStore(storeName, loggingEnabled(materialized)),
   );
   const name = named?.name ?? b.newName("KSTREAM-AGGREGATE");
   const node = b.addNode({ name, processor: processor(name, storeName), stores: [storeName] }, [
@@ -47,25 +52,31 @@ export function keyedAggregation(
   });
 }
 
-/** Adds a windowed aggregation node; `store` builds the window or session store supplier. */
+/**
+ * Adds a windowed aggregation node; `store` builds the window or session store supplier, logged
+ * unless the Materialized disables logging (then the extra stores are not logged either: they
+ * are part of the same aggregation state and restoring them alone would be inconsistent).
+ */
 export function windowedAggregation(
   target: AggregationTarget,
-  store: (name: string) => StoreSupplier,
+  store: (name: string, logged: boolean) => StoreSupplier,
   processor: (name: string, storeName: string) => ProcessorFactory,
   graceMs: number,
   materialized?: Materialized,
   named?: Named,
-  extraStores: StoreSupplier[] = [],
+  extraStores: ((logged: boolean) => StoreSupplier)[] = [],
 ): KTable {
   const b = target.builder;
-  const storeName = b.addStore(store(aggregateStoreName(b, materialized)));
-  for (const s of extraStores) b.addStore(s);
+  const logged = loggingEnabled(materialized);
+  const storeName = b.addStore(store(aggregateStoreName(b, materialized), logged));
+  const extra = extraStores.map((s) => s(logged));
+  for (const s of extra) b.addStore(s);
   const name = named?.name ?? b.newName("KSTREAM-AGGREGATE");
   const node = b.addNode(
     {
       name,
       processor: processor(name, storeName),
-      stores: [storeName, ...extraStores.map((s) => s.name)],
+      stores: [storeName, ...extra.map((s) => s.name)],
     },
     [target.node],
   );
