@@ -139,6 +139,55 @@ describe("DurableLog", () => {
     await log.close();
   });
 
+  it("writes issued in one turn share a transaction, yet a failing one aborts only its own records", async () => {
+    const log = new DurableLog({ dir: tempDir() });
+    await log.createTopic("out", { partitions: 1 });
+    const record = (value: string, partition = 0) => ({
+      topic: "out",
+      partition,
+      timestamp: 1,
+      key: null,
+      value: enc(value),
+    });
+    const first = log.append([record("a")]);
+    const failing = log.commit({
+      applicationId: "app",
+      records: [record("b"), record("lost", 3)],
+      offsets: [{ topic: "in", partition: 0, offset: 1 }],
+    });
+    const last = log.append([record("c")]);
+    await expect(failing).rejects.toThrow(/no partition 3/);
+    expect((await first).map((r) => r.offset)).toEqual([0]);
+    expect((await last).map((r) => r.offset)).toEqual([1]);
+    expect((await log.read("out", 0, 0, 10)).map((r) => dec(r.value))).toEqual(["a", "c"]);
+    expect(await log.committed("app", "in", 0)).toBeUndefined();
+    await log.close();
+  });
+
+  it("the disk sync runs off the event loop: the event loop turns while a commit is in flight", async () => {
+    const log = new DurableLog({ dir: tempDir() });
+    await log.createTopic("out", { partitions: 1 });
+    let turns = 0;
+    let ticking = true;
+    const tick = () => {
+      turns++;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const done = log.commit({
+      applicationId: "app",
+      records: [{ topic: "out", partition: 0, timestamp: 1, key: null, value: enc("v") }],
+      offsets: [{ topic: "in", partition: 0, offset: 1 }],
+    });
+    expect(await log.committed("app", "in", 0)).toBeUndefined();
+    await done;
+    ticking = false;
+    // A commit on the event loop (transactionSync) would have settled before any turn ran.
+    expect(turns).toBeGreaterThan(0);
+    expect(await log.committed("app", "in", 0)).toBe(1);
+    await log.close();
+  });
+
   it("retention.ms deletes records older than the limit and advances the start offset", async () => {
     const log = new DurableLog({ dir: tempDir() });
     await log.createTopic("events", { partitions: 1, retentionMs: 1000 });

@@ -180,17 +180,23 @@ export class DurableLog implements Log {
     return config;
   }
 
-  /** Synchronous LMDB transactions: a throw aborts every write of `work` (the async
-   *  `transaction` keeps writes made before a throw), and the commit is durable on return. */
-  private write<T>(work: () => T, bytes = 0): Promise<T> {
+  /**
+   * One asynchronous LMDB transaction: `work` runs on this thread inside lmdb-js's write batch
+   * (a child transaction, so a throw aborts every write of `work` and nothing else), the commit
+   * and the disk sync run on lmdb-js's writer thread. The promise settles only once the sync is
+   * done: what a caller sees acknowledged is durable, yet the event loop never waits on the disk.
+   */
+  private async write<T>(work: () => T, bytes = 0): Promise<T> {
     try {
       this.ensureSpace(bytes);
-      return Promise.resolve(this.root.transactionSync(work) as T);
+      const result = (await this.root.childTransaction(work)) as T;
+      await this.root.flushed;
+      return result;
     } catch (error) {
       // Topics created by the aborted transaction are not on disk.
       this.topicCache.clear();
       const full = isStorageFull(error) && !(error instanceof LogFullError);
-      return Promise.reject(full ? new LogFullError(this.file, error) : error);
+      throw full ? new LogFullError(this.file, error) : error;
     }
   }
 
