@@ -1,6 +1,7 @@
-// Timestamped key-value store on a JS Map, with ordered range scans by serialized key. Entries
-// are updated in place and logged once per commit through the changelog cache.
-import { type CachedEntry, ChangelogCache } from "./changelog-cache";
+// Timestamped key-value store: a Map from serialized key to a slot of column storage, with
+// ordered range scans by serialized key. Each written key is logged once per commit with its
+// latest value, as Kafka Streams' record cache does; deletes log tombstones.
+import { EntrySlots } from "./entry-slots";
 import { SortedKeys } from "./sorted-keys";
 import type {
   ChangeLogger,
@@ -12,16 +13,14 @@ import type {
 } from "./store";
 import { storeKey } from "./store-key";
 
-interface Entry<K, V> extends CachedEntry {
-  readonly key: K;
-  value: V;
-}
-
 export interface KeyValueStore<K = unknown, V = unknown> extends StateStore {
   readonly kind: "key-value";
-  /** The entry is updated in place by later writes of the key: read it before writing. */
+  /** The value and timestamp as they are now: later writes do not change what is returned. */
   get(key: K): Timestamped<V> | undefined;
+  /** A null value deletes the key, as in Kafka (and as restoring its changelog would). */
   put(key: K, value: V, timestamp: number): void;
+  /** Writes only when the key is absent; returns what was there. */
+  putIfAbsent(key: K, value: V, timestamp: number): Timestamped<V> | undefined;
   delete(key: K, timestamp: number): Timestamped<V> | undefined;
   /** Entries with from <= key <= to in serialized-key order; omitted bounds are open. */
   range(from?: K, to?: K): Iterable<KeyValue<K, Timestamped<V>>>;
@@ -30,50 +29,63 @@ export interface KeyValueStore<K = unknown, V = unknown> extends StateStore {
 
 export class InMemoryKeyValueStore<K = unknown, V = unknown> implements KeyValueStore<K, V> {
   readonly kind = "key-value" as const;
-  private readonly map = new Map<string, Entry<K, V>>();
+  private readonly index = new Map<string, number>();
+  private slots = new EntrySlots<K, V>();
   /** Built on the first range scan; stores never scanned (counts) skip the bookkeeping. */
   private order: SortedKeys | undefined;
-  private readonly changelog = new ChangelogCache<Entry<K, V>>((logger, e) =>
-    logger.log(e.key, e.value, e.timestamp),
-  );
+  private logger: ChangeLogger | undefined;
+  /** The last key looked up and its slot: an aggregation's put follows its get of the same key. */
+  private lastKey: string | undefined;
+  private lastSlot: number | undefined;
 
   constructor(readonly name: string) {}
 
   init(logger: ChangeLogger | undefined): void {
-    this.changelog.attach(logger);
+    this.logger = logger;
   }
 
   flush(): void {
-    this.changelog.flush();
+    if (this.logger !== undefined) this.slots.flush(this.logger);
   }
 
   get(key: K): Timestamped<V> | undefined {
-    return this.map.get(storeKey(key));
+    const slot = this.slotOf(storeKey(key));
+    return slot === undefined ? undefined : this.slots.entry(slot);
   }
 
   put(key: K, value: V, timestamp: number): void {
-    this.changelog.written(this.write(storeKey(key), key, value, timestamp));
+    if (value === null) {
+      this.delete(key, timestamp);
+      return;
+    }
+    const slot = this.write(storeKey(key), key, value, timestamp);
+    if (this.logger !== undefined) this.slots.dirty(slot);
+  }
+
+  putIfAbsent(key: K, value: V, timestamp: number): Timestamped<V> | undefined {
+    const old = this.get(key);
+    if (old === undefined) this.put(key, value, timestamp);
+    return old;
   }
 
   delete(key: K, timestamp: number): Timestamped<V> | undefined {
     const k = storeKey(key);
-    const old = this.map.get(k);
-    if (old !== undefined) {
-      this.map.delete(k);
-      this.order?.removed();
-    }
-    const tombstone = { key, value: null as V, timestamp, dirty: false };
-    this.changelog.removed(old, tombstone);
+    const slot = this.index.get(k);
+    const old = slot === undefined ? undefined : this.slots.entry(slot);
+    if (slot !== undefined) this.unindex(k);
+    if (this.logger !== undefined) {
+      this.slots.tombstone(slot ?? this.slots.add(key, undefined as V, timestamp), timestamp);
+    } else if (slot !== undefined) this.slots.discard(slot);
     return old;
   }
 
   *range(from?: K, to?: K): Iterable<KeyValue<K, Timestamped<V>>> {
-    const live = (k: string) => this.map.has(k);
+    const live = (k: string) => this.index.has(k);
     const lo = from === undefined ? undefined : storeKey(from);
     const hi = to === undefined ? undefined : storeKey(to);
     for (const k of this.ordered().range(live, lo, hi)) {
-      const entry = this.map.get(k)!;
-      yield { key: entry.key, value: entry };
+      const slot = this.index.get(k)!;
+      yield { key: this.slots.key(slot), value: this.slots.entry(slot) };
     }
   }
 
@@ -82,41 +94,62 @@ export class InMemoryKeyValueStore<K = unknown, V = unknown> implements KeyValue
   }
 
   size(): number {
-    return this.map.size;
+    return this.index.size;
   }
 
   restore(entries: Iterable<ChangelogEntry>): void {
     for (const e of entries) {
       const key = e.key as K;
-      if (e.value === null) {
-        if (this.map.delete(storeKey(key))) this.order?.removed();
-      } else this.write(storeKey(key), key, e.value as V, e.timestamp);
+      const k = storeKey(key);
+      if (e.value !== null) this.write(k, key, e.value as V, e.timestamp);
+      else {
+        const slot = this.index.get(k);
+        if (slot === undefined) continue;
+        this.unindex(k);
+        this.slots.discard(slot);
+      }
     }
   }
 
   close(): void {
-    this.map.clear();
+    this.index.clear();
+    this.lastKey = undefined;
+    this.slots = new EntrySlots<K, V>();
     this.order = undefined;
   }
 
   private ordered(): SortedKeys {
     if (this.order === undefined) {
       this.order = new SortedKeys();
-      for (const k of this.map.keys()) this.order.added(k);
+      for (const k of this.index.keys()) this.order.added(k);
     }
     return this.order;
   }
 
-  private write(k: string, key: K, value: V, timestamp: number): Entry<K, V> {
-    const entry = this.map.get(k);
-    if (entry !== undefined) {
-      entry.value = value;
-      entry.timestamp = timestamp;
-      return entry;
+  private unindex(k: string): void {
+    this.lastKey = undefined;
+    this.index.delete(k);
+    this.order?.removed();
+  }
+
+  private slotOf(k: string): number | undefined {
+    if (k === this.lastKey) return this.lastSlot;
+    const slot = this.index.get(k);
+    this.lastKey = k;
+    this.lastSlot = slot;
+    return slot;
+  }
+
+  private write(k: string, key: K, value: V, timestamp: number): number {
+    const slot = this.slotOf(k);
+    if (slot !== undefined) {
+      this.slots.set(slot, value, timestamp);
+      return slot;
     }
-    const created = { key, value, timestamp, dirty: false };
-    this.map.set(k, created);
+    const created = this.slots.add(key, value, timestamp);
+    this.index.set(k, created);
     this.order?.added(k);
+    this.lastSlot = created;
     return created;
   }
 }
