@@ -15,7 +15,7 @@ import {
   StateDirectory,
   startDeployment,
 } from "../src/index";
-import { encodeChangelog } from "../src/processor/changelog-codec";
+import { ChangelogWriter } from "../src/processor/changelog-codec";
 import { pipeline } from "./engine-pipelines";
 import { encoded, orders, ordersAndPayments } from "./orders-data";
 
@@ -69,10 +69,10 @@ async function restoreBench(): Promise<{ changelogMs: number; checkpointMs: numb
     timestamp: i,
   }));
   const log = new DurableLog({ dir: tempDir() });
+  const writer = new ChangelogWriter("app-store-changelog", 0);
   for (let i = 0; i < entries.length; i += 100_000) {
-    await log.append(
-      entries.slice(i, i + 100_000).map((e) => encodeChangelog("app-store-changelog", 0, e)),
-    );
+    for (const e of entries.slice(i, i + 100_000)) writer.log(e.key, e.value, e.timestamp);
+    await log.append(writer.drain());
   }
   const directory = new StateDirectory(tempDir());
   const checkpoint = directory.store("store", 0);

@@ -13,7 +13,8 @@ import {
   TimeWindows,
   type TopologyTestDriver,
 } from "../src/index";
-import { decodeChangelog } from "../src/processor/changelog-codec";
+import type { LogRecord, ProducerRecord } from "../src/log/log";
+import { ChangelogWriter, decodeChangelog } from "../src/processor/changelog-codec";
 import { drive } from "./helpers";
 
 function replay(d: TopologyTestDriver, store: string, fresh: StateStore): StateStore {
@@ -100,5 +101,92 @@ describe("changelog replay rebuilds every store kind", () => {
     d.pipeInput("s", "b", "v", 2);
     const rebuilt = replay(d, "final-store", new InMemoryKeyValueStore("final-store"));
     expect(contents(rebuilt)).toEqual(contents(d.getStore("final-store")));
+  });
+});
+
+describe("window store changelog keys (Kafka's WindowKeySchema: key, 8-byte start, 4-byte seqnum)", () => {
+  const START = 1_700_000_040_000;
+
+  function logged(store: InMemoryWindowStore): ChangelogWriter {
+    const writer = new ChangelogWriter("w-changelog", 0);
+    store.init(writer);
+    return writer;
+  }
+
+  const asLog = (records: ProducerRecord[]): LogRecord[] =>
+    records.map((r, offset) => ({ ...r, partition: 0, offset }) as LogRecord);
+
+  it("a string key is its UTF-8 bytes behind a tag byte, then the start and seqnum big-endian", () => {
+    const store = new InMemoryWindowStore("w", 60_000);
+    const writer = logged(store);
+    store.put("é", 7, START, START);
+    store.flush();
+    const [record] = writer.drain();
+    const key = Buffer.from(record.key!);
+    expect(key.subarray(0, 3)).toEqual(Buffer.from([0x00, 0xc3, 0xa9]));
+    expect(key.readBigInt64BE(3)).toBe(BigInt(START));
+    expect(key.readUInt32BE(11)).toBe(0);
+    expect(key.length).toBe(15);
+    expect(Buffer.from(record.value!).toString()).toBe("7");
+  });
+
+  it("non-string keys and duplicates rebuild exactly (seqnum keeps duplicates apart)", () => {
+    for (const duplicates of [false, true]) {
+      const store = new InMemoryWindowStore("w", 60_000, duplicates);
+      const writer = logged(store);
+      const keys: unknown[] = ["a", 42, { id: 1, name: "x" }, ["x", 2], true, ""];
+      for (const [i, k] of keys.entries()) store.put(k, { n: i }, START + i, START + i);
+      store.put(42, { n: "again" }, START + 1, START + 9);
+      store.flush();
+      const records = writer.drain();
+      expect(new Set(records.map((r) => Buffer.from(r.key!).toString("hex"))).size).toBe(
+        duplicates ? 7 : 6,
+      );
+      const rebuilt = new InMemoryWindowStore("w", 60_000, duplicates);
+      rebuilt.restore(asLog(records).map(decodeChangelog));
+      expect(contents(rebuilt)).toEqual(contents(store));
+      expect(rebuilt.fetch(42, START + 1)?.value).toEqual(duplicates ? { n: 1 } : { n: "again" });
+    }
+  });
+
+  it("a deleted window is logged as a tombstone and stays deleted after restore", () => {
+    const store = new InMemoryWindowStore("w", 60_000);
+    const writer = logged(store);
+    store.put({ k: 1 }, 1, START, START);
+    store.flush();
+    store.put({ k: 1 }, null, START, START + 1);
+    store.flush();
+    const records = writer.drain();
+    expect(records.map((r) => r.value === null)).toEqual([false, true]);
+    const rebuilt = new InMemoryWindowStore("w", 60_000);
+    rebuilt.restore(asLog(records).map(decodeChangelog));
+    expect(rebuilt.size()).toBe(0);
+  });
+
+  it("a window expired before the commit is not logged, and the restored store is the same", () => {
+    const store = new InMemoryWindowStore("w", 1000);
+    const writer = logged(store);
+    store.put("a", 1, START, START);
+    store.put("b", 2, START + 5000, START + 5000);
+    store.flush();
+    const records = writer.drain();
+    expect(records).toHaveLength(1);
+    const rebuilt = new InMemoryWindowStore("w", 1000);
+    rebuilt.restore(asLog(records).map(decodeChangelog));
+    expect(contents(rebuilt)).toEqual(contents(store));
+  });
+
+  it("JSON-array keys of earlier changelogs still restore", () => {
+    const record = {
+      topic: "w-changelog",
+      partition: 0,
+      offset: 0,
+      timestamp: START,
+      key: Buffer.from(JSON.stringify(["a", START])),
+      value: Buffer.from("3"),
+    } as LogRecord;
+    const rebuilt = new InMemoryWindowStore("w", 60_000);
+    rebuilt.restore([decodeChangelog(record)]);
+    expect(rebuilt.fetch("a", START)?.value).toBe(3);
   });
 });

@@ -1,27 +1,102 @@
-// Changelog records on the log: the store-kind-specific key and the value as JSON, the
-// record timestamp as the write's timestamp. Restoring decodes them back into entries.
+// Changelog records on the log. Values are JSON (null deletes); the record timestamp is the
+// write's. Key-value and session keys are JSON; window-store keys are binary, as Kafka's
+// WindowKeySchema: [tag][key][8-byte window start][4-byte sequence number], where the tag (a
+// byte no JSON text starts with) says whether the key is a UTF-8 string or JSON. A commit's
+// records are written into shared byte chunks, each record a view: no string or array per key.
 import type { LogRecord, ProducerRecord } from "../log/log";
-import { utf8Decode, utf8Encode } from "../serde/serde";
-import type { ChangelogEntry } from "../state/store";
+import { utf8Decode } from "../serde/serde";
+import type { ChangeLogger, ChangelogEntry } from "../state/store";
 
-export function encodeChangelog(
-  topic: string,
-  partition: number,
-  e: ChangelogEntry,
-): ProducerRecord {
-  return {
-    topic,
-    partition,
-    timestamp: e.timestamp,
-    key: utf8Encode(JSON.stringify(e.key)),
-    value: e.value === null ? null : utf8Encode(JSON.stringify(e.value)),
-  };
+const STRING_WINDOW_KEY = 0x00;
+const JSON_WINDOW_KEY = 0x01;
+/** Window start and sequence number after the key bytes. */
+const WINDOW_SUFFIX = 12;
+const CHUNK_BYTES = 64 * 1024;
+const TWO_32 = 2 ** 32;
+
+/** Encodes one store's changelog records as they are logged; the task drains them at commit. */
+export class ChangelogWriter implements ChangeLogger {
+  private records: ProducerRecord[] = [];
+  private chunk = Buffer.allocUnsafeSlow(CHUNK_BYTES);
+  private used = 0;
+
+  constructor(
+    private readonly topic: string,
+    private readonly partition: number,
+  ) {}
+
+  log(key: unknown, value: unknown, timestamp: number): void {
+    this.push(this.text(JSON.stringify(key), 0, 0), value, timestamp);
+  }
+
+  logWindow(key: unknown, start: number, seq: number, value: unknown, timestamp: number): void {
+    const string = typeof key === "string";
+    const text = string ? key : JSON.stringify(key);
+    const bytes = this.text(text, 1, WINDOW_SUFFIX);
+    const end = bytes.length - WINDOW_SUFFIX;
+    bytes[0] = string ? STRING_WINDOW_KEY : JSON_WINDOW_KEY;
+    // two 32-bit halves: a JS number holds the 64-bit start exactly up to 2^53
+    bytes.writeInt32BE(Math.floor(start / TWO_32), end);
+    bytes.writeUInt32BE(start >>> 0, end + 4);
+    bytes.writeUInt32BE(seq, end + 8);
+    this.push(bytes, value, timestamp);
+  }
+
+  /** The records logged since the last call. */
+  drain(): ProducerRecord[] {
+    const out = this.records;
+    this.records = [];
+    return out;
+  }
+
+  private push(key: Uint8Array, value: unknown, timestamp: number): void {
+    this.records.push({
+      topic: this.topic,
+      partition: this.partition,
+      timestamp,
+      key,
+      value: value === null ? null : this.text(JSON.stringify(value), 0, 0),
+    });
+  }
+
+  /** `text` as UTF-8 with `before` and `after` spare bytes, as a view into the current chunk. */
+  private text(text: string, before: number, after: number): Buffer {
+    const max = before + 3 * text.length + after;
+    if (this.used + max > this.chunk.length) {
+      this.chunk = Buffer.allocUnsafeSlow(Math.max(CHUNK_BYTES, max));
+      this.used = 0;
+    }
+    const start = this.used;
+    const end = start + before + this.chunk.write(text, start + before) + after;
+    this.used = end;
+    return this.chunk.subarray(start, end);
+  }
 }
 
 export function decodeChangelog(record: LogRecord): ChangelogEntry {
+  const key = record.key ?? new Uint8Array();
   return {
-    key: JSON.parse(utf8Decode(record.key ?? new Uint8Array(), "changelog key")),
-    value: record.value === null ? null : JSON.parse(utf8Decode(record.value, "changelog value")),
+    key:
+      key[0] === STRING_WINDOW_KEY || key[0] === JSON_WINDOW_KEY
+        ? windowKey(key)
+        : json(key, "changelog key"),
+    value: record.value === null ? null : json(record.value, "changelog value"),
     timestamp: record.timestamp,
   };
+}
+
+/** A window key as the window store restores it: [key, start], and the sequence number if any. */
+function windowKey(bytes: Uint8Array): unknown[] {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const end = b.length - WINDOW_SUFFIX;
+  if (end < 1) throw new Error(`changelog window key of ${b.length} bytes is too short`);
+  const text = utf8Decode(b.subarray(1, end), "changelog key");
+  const key = b[0] === STRING_WINDOW_KEY ? text : JSON.parse(text);
+  const start = b.readInt32BE(end) * TWO_32 + b.readUInt32BE(end + 4);
+  const seq = b.readUInt32BE(end + 8);
+  return seq === 0 ? [key, start] : [key, start, seq];
+}
+
+function json(bytes: Uint8Array, what: string): unknown {
+  return JSON.parse(utf8Decode(bytes, what));
 }

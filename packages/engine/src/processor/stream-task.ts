@@ -3,8 +3,8 @@
 // accumulate until the driver commits them at a batch boundary.
 import type { GraphNode } from "../kstream/internals/graph-node";
 import type { LogRecord, OffsetCommit, ProducerRecord } from "../log/log";
-import { type ChangelogEntry, changelogTopic, type StateStore } from "../state/store";
-import { decodeChangelog, encodeChangelog } from "./changelog-codec";
+import { changelogTopic, type StateStore } from "../state/store";
+import { ChangelogWriter, decodeChangelog } from "./changelog-codec";
 import { type FusedStep, fuseSteps } from "./fusion";
 import type { NodeCounters } from "./metrics";
 import { type Downstream, type Emit, recordContext } from "./processor";
@@ -25,10 +25,10 @@ interface SourceSlot {
   nextOffset: number;
 }
 
-/** A logged store and the changelog records it wrote since the last drain. */
+/** A logged store and the writer encoding its changelog records until the next drain. */
 interface ChangelogBuffer {
   store: StateStore;
-  entries: ChangelogEntry[];
+  writer: ChangelogWriter;
 }
 
 function fanOut(emits: Emit[]): Emit {
@@ -93,12 +93,9 @@ export class StreamTask {
   /** Changelog records written since the last call: a commit, so stores flush their caches. */
   drainChangelog(): ProducerRecord[] {
     const out: ProducerRecord[] = [];
-    const partition = this.sub.id < 0 ? 0 : this.partition;
-    for (const [name, buffer] of this.changelog) {
+    for (const buffer of this.changelog.values()) {
       buffer.store.flush();
-      const topic = changelogTopic(this.topology.applicationId, name);
-      for (const e of buffer.entries) out.push(encodeChangelog(topic, partition, e));
-      buffer.entries = [];
+      for (const r of buffer.writer.drain()) out.push(r);
     }
     return out;
   }
@@ -120,11 +117,10 @@ export class StreamTask {
     if (!supplier) throw new Error(`unknown store ${name}`);
     const store = supplier.get();
     if (supplier.logged) {
-      const buffer: ChangelogBuffer = { store, entries: [] };
-      this.changelog.set(name, buffer);
-      store.init({
-        log: (key, value, timestamp) => buffer.entries.push({ key, value, timestamp }),
-      });
+      const topic = changelogTopic(this.topology.applicationId, name);
+      const writer = new ChangelogWriter(topic, this.sub.id < 0 ? 0 : this.partition);
+      this.changelog.set(name, { store, writer });
+      store.init(writer);
     } else store.init(undefined);
     this.stores.set(name, store);
   }

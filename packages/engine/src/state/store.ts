@@ -25,6 +25,12 @@ export interface ChangelogEntry {
 /** Receives the changelog records of a logged store; the task turns them into log records. */
 export interface ChangeLogger {
   log(key: unknown, value: unknown, timestamp: number): void;
+  /**
+   * A window store's record, keyed by key, window start and sequence number (Kafka's
+   * WindowKeySchema; the number is 0 unless the store retains duplicates). A logger without it
+   * gets `log([key, start], ...)`, or `[key, start, seq]` for duplicates, as `ChangelogEntry`.
+   */
+  logWindow?(key: unknown, start: number, seq: number, value: unknown, timestamp: number): void;
 }
 
 export interface StateStore {

@@ -1,7 +1,9 @@
-// Timestamped window store: per key, windows sorted by start time. Windows older than the
-// retention period (relative to the highest start seen) are dropped, as Kafka's segmented
-// stores do. With `retainDuplicates` (stream-stream join buffers) equal starts coexist, and
-// every write is logged; otherwise windows are updated in place and logged once per commit.
+// Timestamped window store. Windows older than the retention period (relative to the highest
+// start seen) expire, as in Kafka's window stores. Aggregation stores use Kafka's in-memory
+// layout: window start -> (key -> window), so a tumbling put or fetch is two map lookups and a
+// whole start expires at once. With `retainDuplicates` (stream-stream join and sliding-window
+// buffers) equal starts coexist and reads are per-key time ranges, so windows are kept per key,
+// sorted by start. Windows are updated in place and logged once per commit.
 import { type CachedEntry, ChangelogCache } from "./changelog-cache";
 import { lowerBound } from "./sorted-keys";
 import type { ChangeLogger, ChangelogEntry, StateStore, StoreSupplier, Timestamped } from "./store";
@@ -27,36 +29,51 @@ export interface WindowStore<K = unknown, V = unknown> extends StateStore {
   fetch(key: K, windowStart: number): Timestamped<V> | undefined;
   /** Windows of `key` with timeFrom <= start <= timeTo, ascending by start. */
   fetchRange(key: K, timeFrom: number, timeTo: number): WindowEntry<K, V>[];
+  /**
+   * `fetchRange` without building an array: calls `visit` for each window, ascending by start,
+   * and returns how many it visited. The store must not be written to from `visit`.
+   */
+  visitRange(
+    key: K,
+    timeFrom: number,
+    timeTo: number,
+    visit: (entry: WindowEntry<K, V>) => void,
+  ): number;
   all(): Iterable<WindowEntry<K, V>>;
 }
 
-interface KeyWindows<K, V> {
-  key: K;
-  starts: number[];
-  entries: StoredWindow<K, V>[];
+/** Where the windows live; the store above it handles retention and the changelog. */
+interface WindowLayout<K, V> {
+  get(k: string, start: number): StoredWindow<K, V> | undefined;
+  /** Adds a new window, after the windows with the same key and start. */
+  add(k: string, entry: StoredWindow<K, V>): void;
+  delete(k: string, start: number): StoredWindow<K, V> | undefined;
+  visit(k: string, from: number, to: number, visit: (e: StoredWindow<K, V>) => void): number;
+  /** Drops the windows with start <= limit; returns how many. */
+  expire(limit: number): number;
+  all(): Iterable<StoredWindow<K, V>>;
+  clear(): void;
 }
 
 export class InMemoryWindowStore<K = unknown, V = unknown> implements WindowStore<K, V> {
   readonly kind = "window" as const;
-  private readonly keys = new Map<string, KeyWindows<K, V>>();
-  /** Join buffers keep every write: a sequence number keeps their changelog keys distinct. */
+  private readonly windows: WindowLayout<K, V>;
   private readonly changelog = new ChangelogCache<StoredWindow<K, V>>((logger, e) =>
-    logger.log(
-      this.retainDuplicates ? [e.key, e.start, this.seq++] : [e.key, e.start],
-      e.value,
-      e.timestamp,
-    ),
+    this.logWindow(logger, e),
   );
   private observed = Number.NEGATIVE_INFINITY;
-  private nextSweep = Number.NEGATIVE_INFINITY;
+  private nextExpiry = Number.NEGATIVE_INFINITY;
   private count = 0;
+  /** Join buffers keep every write: a sequence number keeps their changelog keys distinct. */
   private seq = 0;
 
   constructor(
     readonly name: string,
     readonly retentionMs: number,
     private readonly retainDuplicates = false,
-  ) {}
+  ) {
+    this.windows = retainDuplicates ? new KeyFirstWindows() : new TimeFirstWindows();
+  }
 
   init(logger: ChangeLogger | undefined): void {
     this.changelog.attach(logger);
@@ -67,35 +84,32 @@ export class InMemoryWindowStore<K = unknown, V = unknown> implements WindowStor
   }
 
   put(key: K, value: V | null, windowStart: number, timestamp: number): boolean {
-    if (!this.apply(key, value, windowStart, timestamp, true)) return false;
-    return true;
+    return this.apply(key, value, windowStart, timestamp, true);
   }
 
   fetch(key: K, windowStart: number): Timestamped<V> | undefined {
-    const w = this.keys.get(storeKey(key));
-    if (!w) return undefined;
-    const i = lowerBound(w.starts, windowStart);
-    return w.starts[i] === windowStart && this.live(windowStart) ? w.entries[i] : undefined;
+    if (!this.live(windowStart)) return undefined;
+    return this.windows.get(storeKey(key), windowStart);
   }
 
   fetchRange(key: K, timeFrom: number, timeTo: number): WindowEntry<K, V>[] {
-    const w = this.keys.get(storeKey(key));
-    if (!w) return [];
     const out: WindowEntry<K, V>[] = [];
-    for (
-      let i = lowerBound(w.starts, timeFrom);
-      i < w.starts.length && w.starts[i] <= timeTo;
-      i++
-    ) {
-      if (this.live(w.starts[i])) out.push(w.entries[i]);
-    }
+    this.visitRange(key, timeFrom, timeTo, (e) => out.push(e));
     return out;
   }
 
+  visitRange(
+    key: K,
+    timeFrom: number,
+    timeTo: number,
+    visit: (entry: WindowEntry<K, V>) => void,
+  ): number {
+    const from = Math.max(timeFrom, this.observed - this.retentionMs + 1);
+    return from > timeTo ? 0 : this.windows.visit(storeKey(key), from, timeTo, visit);
+  }
+
   *all(): Iterable<WindowEntry<K, V>> {
-    for (const w of this.keys.values()) {
-      for (const e of w.entries) if (this.live(e.start)) yield e;
-    }
+    for (const e of this.windows.all()) if (this.live(e.start)) yield e;
   }
 
   size(): number {
@@ -110,12 +124,30 @@ export class InMemoryWindowStore<K = unknown, V = unknown> implements WindowStor
   }
 
   close(): void {
-    this.keys.clear();
+    this.windows.clear();
     this.count = 0;
   }
 
   private live(start: number): boolean {
     return start > this.observed - this.retentionMs;
+  }
+
+  /**
+   * A window that expired before the commit is not logged: restoring skips it anyway (the
+   * changelog's later windows move restore past its retention too), so the restored store is
+   * the same, and a commit after a burst does not encode windows already gone.
+   */
+  private logWindow(logger: ChangeLogger, e: StoredWindow<K, V>): void {
+    if (!this.live(e.start)) return;
+    const seq = this.retainDuplicates ? this.nextSeq() : 0;
+    if (logger.logWindow !== undefined) logger.logWindow(e.key, e.start, seq, e.value, e.timestamp);
+    else logger.log(seq === 0 ? [e.key, e.start] : [e.key, e.start, seq], e.value, e.timestamp);
+  }
+
+  /** Kafka's seqnum for duplicates: positive and wrapping, so 0 means "no duplicates". */
+  private nextSeq(): number {
+    this.seq = this.seq === 0x7fffffff ? 1 : this.seq + 1;
+    return this.seq;
   }
 
   /** Writes a window in place; `logged` queues it in the changelog cache (not when restoring). */
@@ -126,9 +158,11 @@ export class InMemoryWindowStore<K = unknown, V = unknown> implements WindowStor
     timestamp: number,
     logged: boolean,
   ): boolean {
-    if (start > this.observed) this.observed = start;
+    if (start > this.observed) {
+      this.observed = start;
+      if (start >= this.nextExpiry) this.expire();
+    }
     if (!this.live(start)) return false;
-    if (this.observed >= this.nextSweep) this.sweep();
     const k = storeKey(key);
     if (value === null) this.erase(k, key, start, timestamp, logged);
     else this.write(k, key, value, start, timestamp, logged);
@@ -136,17 +170,10 @@ export class InMemoryWindowStore<K = unknown, V = unknown> implements WindowStor
   }
 
   private write(k: string, key: K, value: V, start: number, timestamp: number, logged: boolean) {
-    let w = this.keys.get(k);
-    if (!w) {
-      w = { key, starts: [], entries: [] };
-      this.keys.set(k, w);
-    }
-    const i = lowerBound(w.starts, this.retainDuplicates ? start + 1 : start);
-    let entry = this.retainDuplicates || w.starts[i] !== start ? undefined : w.entries[i];
+    let entry = this.retainDuplicates ? undefined : this.windows.get(k, start);
     if (entry === undefined) {
       entry = { key, start, value, timestamp, dirty: false };
-      insertAt(w.starts, i, start);
-      insertAt(w.entries, i, entry);
+      this.windows.add(k, entry);
       this.count++;
     } else {
       entry.value = value;
@@ -157,44 +184,188 @@ export class InMemoryWindowStore<K = unknown, V = unknown> implements WindowStor
 
   /** Deletes a window (join buffers, which retain duplicates, never delete by key). */
   private erase(k: string, key: K, start: number, timestamp: number, logged: boolean): void {
-    const w = this.keys.get(k);
-    const i = w === undefined ? -1 : lowerBound(w.starts, start);
-    const existing =
-      w !== undefined && !this.retainDuplicates && w.starts[i] === start ? w.entries[i] : undefined;
-    if (existing !== undefined) this.remove(w!, k, i);
+    const existing = this.retainDuplicates ? undefined : this.windows.delete(k, start);
+    if (existing !== undefined) this.count--;
     const tombstone = { key, start, value: null as V, timestamp, dirty: false };
     if (logged) this.changelog.removed(existing, tombstone);
-  }
-
-  private remove(w: KeyWindows<K, V>, k: string, i: number): void {
-    w.starts.splice(i, 1);
-    w.entries.splice(i, 1);
-    this.count--;
-    if (w.starts.length === 0) this.keys.delete(k);
   }
 
   /**
    * Drops expired windows (reads already skip them); runs once per half retention of
    * stream-time progress, as Kafka's segmented stores drop a segment at most that often.
    */
-  private sweep(): void {
-    const limit = this.observed - this.retentionMs;
-    for (const [k, w] of this.keys) {
-      const expired = lowerBound(w.starts, limit + 1);
-      if (expired === 0) continue;
-      w.starts.splice(0, expired);
-      w.entries.splice(0, expired);
-      this.count -= expired;
-      if (w.starts.length === 0) this.keys.delete(k);
-    }
-    this.nextSweep = this.observed + Math.max(1, Math.floor(this.retentionMs / 2));
+  private expire(): void {
+    this.count -= this.windows.expire(this.observed - this.retentionMs);
+    this.nextExpiry = this.observed + Math.max(1, Math.floor(this.retentionMs / 2));
   }
+}
+
+/** Kafka's InMemoryWindowStore layout: start -> (key -> window), starts kept ascending. */
+class TimeFirstWindows<K, V> implements WindowLayout<K, V> {
+  private readonly byStart = new Map<number, Map<string, StoredWindow<K, V>>>();
+  private readonly starts: number[] = [];
+  /** Updates of one key arrive in the same window in runs: its segment is looked up once. */
+  private lastStart = Number.NaN;
+  private last: Map<string, StoredWindow<K, V>> | undefined;
+
+  get(k: string, start: number): StoredWindow<K, V> | undefined {
+    return this.segment(start)?.get(k);
+  }
+
+  add(k: string, entry: StoredWindow<K, V>): void {
+    let segment = this.segment(entry.start);
+    if (segment === undefined) {
+      segment = new Map();
+      this.byStart.set(entry.start, segment);
+      insertAt(this.starts, lowerBound(this.starts, entry.start), entry.start);
+      this.lastStart = entry.start;
+      this.last = segment;
+    }
+    segment.set(k, entry);
+  }
+
+  delete(k: string, start: number): StoredWindow<K, V> | undefined {
+    const segment = this.segment(start);
+    const entry = segment?.get(k);
+    if (entry === undefined) return undefined;
+    segment!.delete(k);
+    if (segment!.size === 0) this.drop(lowerBound(this.starts, start), 1);
+    return entry;
+  }
+
+  visit(k: string, from: number, to: number, visit: (e: StoredWindow<K, V>) => void): number {
+    let n = 0;
+    const starts = this.starts;
+    for (let i = lowerBound(starts, from); i < starts.length && starts[i] <= to; i++) {
+      const e = this.byStart.get(starts[i])!.get(k);
+      if (e !== undefined) {
+        visit(e);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  expire(limit: number): number {
+    let n = 0;
+    let i = 0;
+    for (; i < this.starts.length && this.starts[i] <= limit; i++) {
+      n += this.byStart.get(this.starts[i])!.size;
+    }
+    this.drop(0, i);
+    return n;
+  }
+
+  *all(): Iterable<StoredWindow<K, V>> {
+    for (const start of this.starts) yield* this.byStart.get(start)!.values();
+  }
+
+  clear(): void {
+    this.drop(0, this.starts.length);
+  }
+
+  private segment(start: number): Map<string, StoredWindow<K, V>> | undefined {
+    if (start === this.lastStart) return this.last;
+    const segment = this.byStart.get(start);
+    if (segment !== undefined) {
+      this.lastStart = start;
+      this.last = segment;
+    }
+    return segment;
+  }
+
+  private drop(from: number, n: number): void {
+    if (n === 0) return;
+    for (let i = from; i < from + n; i++) this.byStart.delete(this.starts[i]);
+    this.starts.splice(from, n);
+    this.lastStart = Number.NaN;
+    this.last = undefined;
+  }
+}
+
+/** Per key, windows ascending by start (equal starts in write order): per-key range reads. */
+class KeyFirstWindows<K, V> implements WindowLayout<K, V> {
+  private readonly keys = new Map<string, StoredWindow<K, V>[]>();
+
+  get(k: string, start: number): StoredWindow<K, V> | undefined {
+    const windows = this.keys.get(k);
+    if (windows === undefined) return undefined;
+    const e = windows[firstFrom(windows, start)];
+    return e?.start === start ? e : undefined;
+  }
+
+  add(k: string, entry: StoredWindow<K, V>): void {
+    const windows = this.keys.get(k);
+    if (windows === undefined) this.keys.set(k, [entry]);
+    else insertAt(windows, firstFrom(windows, entry.start + 1), entry);
+  }
+
+  delete(k: string, start: number): StoredWindow<K, V> | undefined {
+    const windows = this.keys.get(k);
+    if (windows === undefined) return undefined;
+    const i = firstFrom(windows, start);
+    const e = windows[i];
+    if (e?.start !== start) return undefined;
+    windows.splice(i, 1);
+    if (windows.length === 0) this.keys.delete(k);
+    return e;
+  }
+
+  visit(k: string, from: number, to: number, visit: (e: StoredWindow<K, V>) => void): number {
+    const windows = this.keys.get(k);
+    if (windows === undefined) return 0;
+    let n = 0;
+    for (let i = firstFrom(windows, from); i < windows.length && windows[i].start <= to; i++) {
+      visit(windows[i]);
+      n++;
+    }
+    return n;
+  }
+
+  expire(limit: number): number {
+    let n = 0;
+    // forEach rather than for-of: no [key, value] array per key
+    this.keys.forEach((windows, k) => {
+      const expired = firstFrom(windows, limit + 1);
+      if (expired === 0) return;
+      n += expired;
+      if (expired === windows.length) this.keys.delete(k);
+      else dropFront(windows, expired);
+    });
+    return n;
+  }
+
+  *all(): Iterable<StoredWindow<K, V>> {
+    for (const windows of this.keys.values()) yield* windows;
+  }
+
+  clear(): void {
+    this.keys.clear();
+  }
+}
+
+/** First index whose window starts at or after `start`. */
+function firstFrom<K, V>(windows: readonly StoredWindow<K, V>[], start: number): number {
+  let lo = 0;
+  let hi = windows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (windows[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Windows mostly arrive in time order: appending is the common case and much cheaper. */
 function insertAt<T>(items: T[], i: number, item: T): void {
   if (i === items.length) items.push(item);
   else items.splice(i, 0, item);
+}
+
+/** Removes the first `n` items in place (splice would allocate an array of them). */
+function dropFront<T>(items: T[], n: number): void {
+  items.copyWithin(0, n);
+  items.length -= n;
 }
 
 /** Kafka's `Stores.inMemoryWindowStore(name, retention, windowSize, retainDuplicates)`. */
