@@ -1,6 +1,7 @@
-// Column storage for key-value entries: one slot per entry, its key, value, timestamp and
-// changelog state in flat arrays rather than one object per entry (a million counts cost a
-// third less heap, and a timestamp is a float in place rather than a boxed number).
+// Column storage for key-value entries: one slot per entry, its serialized key, value,
+// timestamp and changelog state in flat arrays rather than one object per entry (a timestamp
+// is a float in place, not a boxed number). A string key is its own serialized form, so only
+// other keys are kept a second time, as given.
 import type { ChangeLogger, Timestamped } from "./store";
 
 /** Written since the last flush: the slot's state at flush time is logged, once. */
@@ -9,7 +10,10 @@ const DIRTY = 1;
 const RETIRED = 2;
 
 export class EntrySlots<K, V> {
-  private keys: (K | undefined)[] = [];
+  /** Serialized keys (`storeKey`); the array is never replaced, so an index may hold it. */
+  readonly keys: (string | undefined)[] = [];
+  /** Keys that are not strings, as given (sparse): a string key is its serialized form. */
+  private originals: (K | undefined)[] = [];
   private values: (V | undefined)[] = [];
   private timestamps = new Float64Array(1024);
   private states = new Uint8Array(1024);
@@ -17,9 +21,10 @@ export class EntrySlots<K, V> {
   /** Slots marked dirty since the last flush, in order of their first write. */
   private pending: number[] = [];
 
-  add(key: K, value: V, timestamp: number): number {
+  add(k: string, key: K, value: V, timestamp: number): number {
     const slot = this.free.length > 0 ? this.free.pop()! : this.appended();
-    this.keys[slot] = key;
+    this.keys[slot] = k;
+    if (typeof key !== "string") this.originals[slot] = key;
     this.values[slot] = value;
     this.timestamps[slot] = timestamp;
     return slot;
@@ -31,7 +36,8 @@ export class EntrySlots<K, V> {
   }
 
   key(slot: number): K {
-    return this.keys[slot] as K;
+    const original = slot < this.originals.length ? this.originals[slot] : undefined;
+    return (original !== undefined ? original : this.keys[slot]) as K;
   }
 
   /** A copy: later writes to the slot do not change it (Kafka's ValueAndTimestamp). */
@@ -68,7 +74,7 @@ export class EntrySlots<K, V> {
       const state = this.states[slot];
       if ((state & DIRTY) !== 0) {
         const value = (state & RETIRED) !== 0 ? null : this.values[slot];
-        logger.log(this.keys[slot], value, this.timestamps[slot]);
+        logger.log(this.key(slot), value, this.timestamps[slot]);
       }
       if ((state & RETIRED) !== 0) this.release(slot);
       else this.states[slot] = 0;
@@ -77,6 +83,7 @@ export class EntrySlots<K, V> {
 
   private release(slot: number): void {
     this.keys[slot] = undefined;
+    if (slot < this.originals.length) this.originals[slot] = undefined;
     this.values[slot] = undefined;
     this.states[slot] = 0;
     this.free.push(slot);

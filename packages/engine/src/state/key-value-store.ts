@@ -1,7 +1,8 @@
-// Timestamped key-value store: a Map from serialized key to a slot of column storage, with
-// ordered range scans by serialized key. Each written key is logged once per commit with its
+// Timestamped key-value store: a hash index from serialized key to a slot of column storage,
+// with ordered range scans by serialized key. Each written key is logged once per commit with its
 // latest value, as Kafka Streams' record cache does; deletes log tombstones.
 import { EntrySlots } from "./entry-slots";
+import { hashKey, SlotIndex } from "./slot-index";
 import { SortedKeys } from "./sorted-keys";
 import type {
   ChangeLogger,
@@ -29,14 +30,15 @@ export interface KeyValueStore<K = unknown, V = unknown> extends StateStore {
 
 export class InMemoryKeyValueStore<K = unknown, V = unknown> implements KeyValueStore<K, V> {
   readonly kind = "key-value" as const;
-  private readonly index = new Map<string, number>();
   private slots = new EntrySlots<K, V>();
+  private index = new SlotIndex(this.slots.keys);
   /** Built on the first range scan; stores never scanned (counts) skip the bookkeeping. */
   private order: SortedKeys | undefined;
   private logger: ChangeLogger | undefined;
   /** The last key looked up and its slot: an aggregation's put follows its get of the same key. */
   private lastKey: string | undefined;
-  private lastSlot: number | undefined;
+  private lastHash = 0;
+  private lastSlot = -1;
 
   constructor(readonly name: string) {}
 
@@ -50,7 +52,7 @@ export class InMemoryKeyValueStore<K = unknown, V = unknown> implements KeyValue
 
   get(key: K): Timestamped<V> | undefined {
     const slot = this.slotOf(storeKey(key));
-    return slot === undefined ? undefined : this.slots.entry(slot);
+    return slot < 0 ? undefined : this.slots.entry(slot);
   }
 
   put(key: K, value: V, timestamp: number): void {
@@ -70,21 +72,23 @@ export class InMemoryKeyValueStore<K = unknown, V = unknown> implements KeyValue
 
   delete(key: K, timestamp: number): Timestamped<V> | undefined {
     const k = storeKey(key);
-    const slot = this.index.get(k);
-    const old = slot === undefined ? undefined : this.slots.entry(slot);
-    if (slot !== undefined) this.unindex(k);
+    const slot = this.unindex(k);
+    const old = slot < 0 ? undefined : this.slots.entry(slot);
     if (this.logger !== undefined) {
-      this.slots.tombstone(slot ?? this.slots.add(key, undefined as V, timestamp), timestamp);
-    } else if (slot !== undefined) this.slots.discard(slot);
+      this.slots.tombstone(
+        slot < 0 ? this.slots.add(k, key, undefined as V, timestamp) : slot,
+        timestamp,
+      );
+    } else if (slot >= 0) this.slots.discard(slot);
     return old;
   }
 
   *range(from?: K, to?: K): Iterable<KeyValue<K, Timestamped<V>>> {
-    const live = (k: string) => this.index.has(k);
+    const live = (k: string) => this.index.get(k, hashKey(k)) >= 0;
     const lo = from === undefined ? undefined : storeKey(from);
     const hi = to === undefined ? undefined : storeKey(to);
     for (const k of this.ordered().range(live, lo, hi)) {
-      const slot = this.index.get(k)!;
+      const slot = this.index.get(k, hashKey(k));
       yield { key: this.slots.key(slot), value: this.slots.entry(slot) };
     }
   }
@@ -103,51 +107,53 @@ export class InMemoryKeyValueStore<K = unknown, V = unknown> implements KeyValue
       const k = storeKey(key);
       if (e.value !== null) this.write(k, key, e.value as V, e.timestamp);
       else {
-        const slot = this.index.get(k);
-        if (slot === undefined) continue;
-        this.unindex(k);
-        this.slots.discard(slot);
+        const slot = this.unindex(k);
+        if (slot >= 0) this.slots.discard(slot);
       }
     }
   }
 
   close(): void {
-    this.index.clear();
-    this.lastKey = undefined;
     this.slots = new EntrySlots<K, V>();
+    this.index = new SlotIndex(this.slots.keys);
+    this.lastKey = undefined;
     this.order = undefined;
   }
 
   private ordered(): SortedKeys {
     if (this.order === undefined) {
       this.order = new SortedKeys();
-      for (const k of this.index.keys()) this.order.added(k);
+      for (const slot of this.index.slots()) this.order.added(this.slots.keys[slot]!);
     }
     return this.order;
   }
 
-  private unindex(k: string): void {
+  /** Removes `k` from the index; returns its slot (left for the caller to free), or -1. */
+  private unindex(k: string): number {
     this.lastKey = undefined;
-    this.index.delete(k);
-    this.order?.removed();
+    const slot = this.index.delete(k, hashKey(k));
+    if (slot >= 0) this.order?.removed();
+    return slot;
   }
 
-  private slotOf(k: string): number | undefined {
+  /** The slot of `k`, or -1; also leaves `lastHash` set to the hash of `k`. */
+  private slotOf(k: string): number {
     if (k === this.lastKey) return this.lastSlot;
-    const slot = this.index.get(k);
+    const hash = hashKey(k);
     this.lastKey = k;
-    this.lastSlot = slot;
-    return slot;
+    this.lastHash = hash;
+    this.lastSlot = this.index.get(k, hash);
+    return this.lastSlot;
   }
 
   private write(k: string, key: K, value: V, timestamp: number): number {
     const slot = this.slotOf(k);
-    if (slot !== undefined) {
+    if (slot >= 0) {
       this.slots.set(slot, value, timestamp);
       return slot;
     }
-    const created = this.slots.add(key, value, timestamp);
-    this.index.set(k, created);
+    const created = this.slots.add(k, key, value, timestamp);
+    this.index.add(created, this.lastHash);
     this.order?.added(k);
     this.lastSlot = created;
     return created;
