@@ -2,8 +2,9 @@
 //  - RSS idle (first start creating the database, then a restart reopening it);
 //  - latency from a record produced through the REST API to its sink output at a socket.io
 //    client, p50/p99 at 5,000 records/s (target p99 < 100 ms);
-//  - processing throughput of a burst with no clients (the baseline) and with 50 clients, 10 of
-//    them never reading, plus the RSS with those clients.
+//  - processing throughput of bursts with no clients (the baseline) and with 50 clients, 10 of
+//    them never reading, alternating in one run on the same data so the machine's load hits
+//    both alike, plus the RSS with those clients.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -16,6 +17,8 @@ const RATE = 5000;
 const SECONDS = 8;
 const BATCH_EVERY_MS = 10;
 const BURST = 20_000;
+/** Bursts per side, in the order quiet/watched, watched/quiet, ... */
+const ROUNDS = 4;
 
 const dataDir = mkdtempSync(join(tmpdir(), "riffle-bench-"));
 const port = await freePort();
@@ -59,22 +62,36 @@ try {
   console.log(
     `  worker CPU during it: ${(cpuShare * 100).toFixed(0)}% of one core (what 5,000 records/s cost the worker, whatever the machine's load)`,
   );
-  step("burst without clients");
-  const baseline = await burstThroughput("burst-a-in", "burst-a-out");
-  console.log(`burst of ${BURST} records, no clients (baseline): ${baseline.toFixed(0)} records/s`);
-  step("burst with 50 clients");
-
+  step(`${ROUNDS} bursts each without and with 50 clients, alternating`);
   const clients = await Promise.all(Array.from({ length: 50 }, () => connect(base, { keep: 0 })));
-  const loadedId = await deployPassThrough("burst-b-in", "burst-b-out");
-  await Promise.all(clients.map((c) => c.subscribe(loadedId)));
+  const quiet = await deployPassThrough("burst-a-in", "burst-a-out");
+  const watched = await deployPassThrough("burst-b-in", "burst-b-out");
+  await Promise.all(clients.map((c) => c.subscribe(watched)));
   for (const c of clients.slice(0, 10)) c.stall();
-  const loaded = await burstThroughput("burst-b-in", "burst-b-out", loadedId);
+  const rates = { quiet: [] as number[], watched: [] as number[] };
+  for (let round = 0; round < ROUNDS; round++) {
+    const sides =
+      round % 2 === 0 ? (["quiet", "watched"] as const) : (["watched", "quiet"] as const);
+    for (const side of sides) {
+      const [input, id] = side === "quiet" ? ["burst-a-in", quiet] : ["burst-b-in", watched];
+      rates[side].push(await burstThroughput(input, id, BURST * (round + 1)));
+    }
+  }
   const rssClients = rss(worker);
   for (const c of clients) c.close();
   await stopWorker(worker);
 
+  const ratios = rates.watched.map((w, i) => w / rates.quiet[i]!);
   console.log(
-    `same burst, 50 clients (10 never reading):      ${loaded.toFixed(0)} records/s  (${((loaded / baseline) * 100).toFixed(0)}% of baseline)`,
+    `bursts of ${BURST} records, records/s, alternating (no clients | 50 clients, 10 never reading | ratio):`,
+  );
+  for (let i = 0; i < ROUNDS; i++) {
+    console.log(
+      `  round ${i + 1}: ${rates.quiet[i]!.toFixed(0).padStart(7)} | ${rates.watched[i]!.toFixed(0).padStart(7)} | ${pct(ratios[i]!)}`,
+    );
+  }
+  console.log(
+    `  median:  ${median(rates.quiet).toFixed(0).padStart(7)} | ${median(rates.watched).toFixed(0).padStart(7)} | ${pct(median(ratios))} of the no-client rate`,
   );
   console.log(`RSS with 50 clients:                          ${mb(rssClients)}`);
 } finally {
@@ -135,9 +152,8 @@ function quantiles(samples: number[]) {
     sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 }
 
-/** Records/s from the first produce to the sink having written all of them. */
-async function burstThroughput(input: string, output: string, deploymentId?: string) {
-  const id = deploymentId ?? (await deployPassThrough(input, output));
+/** Records/s from the first produce of a burst to the sink having written `total` records. */
+async function burstThroughput(input: string, deploymentId: string, total: number) {
   const started = performance.now();
   for (let i = 0; i < BURST; i += 1000) {
     const records = Array.from({ length: 1000 }, (_, j) => ({
@@ -147,13 +163,23 @@ async function burstThroughput(input: string, output: string, deploymentId?: str
     await post(`/topics/${input}/records`, records);
   }
   for (;;) {
-    const m = (await get(`/deployments/${id}/metrics`)) as {
+    const m = (await get(`/deployments/${deploymentId}/metrics`)) as {
       nodes: { nodeId: string; recordsIn: number }[];
     };
-    if ((m.nodes.find((n) => n.nodeId === "out")?.recordsIn ?? 0) >= BURST) break;
+    if ((m.nodes.find((n) => n.nodeId === "out")?.recordsIn ?? 0) >= total) break;
     await sleep(5);
   }
   return BURST / ((performance.now() - started) / 1000);
+}
+
+function pct(x: number): string {
+  return `${(x * 100).toFixed(0)}%`;
+}
+
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 async function deployPassThrough(from: string, to: string) {

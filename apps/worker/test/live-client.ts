@@ -6,6 +6,8 @@ export interface Tally {
   socket: Socket;
   received: number;
   dropped: number;
+  /** `records` events received. */
+  batches: number;
   records: any[];
   metrics: any[];
   statuses: string[];
@@ -38,6 +40,7 @@ export async function connect(
     socket,
     received: 0,
     dropped: 0,
+    batches: 0,
     records: [],
     metrics: [],
     statuses: [],
@@ -48,6 +51,7 @@ export async function connect(
     close: () => socket.close(),
   };
   socket.on("records", (batch: { records: unknown[]; dropped: number }) => {
+    t.batches++;
     t.received += batch.records.length;
     t.dropped += batch.dropped;
     if (t.records.length < keep) t.records.push(...batch.records.slice(0, keep - t.records.length));

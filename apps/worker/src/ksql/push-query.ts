@@ -48,10 +48,13 @@ export async function pushQuery(
     runtime: "embedded",
     topics,
     watched: () => sent < limit,
-    onOutput: (r) => {
-      if (r.topic === undefined || sent >= limit) return;
-      onRow(toRow(sink, r.key, r.value, columns));
-      if (++sent >= limit) finish();
+    onOutput: (batch) => {
+      for (let i = 0; i < batch.size && sent < limit; i++) {
+        const r = batch.record(i);
+        if (r.topic === undefined) continue;
+        onRow(toRow(sink, r.key, r.value, columns));
+        if (++sent >= limit) finish();
+      }
     },
     onError: () => finish(),
   });

@@ -1,15 +1,15 @@
-// socket.io side of the worker: a room per deployment, each subscriber with its own bounded
-// queue. Deployments publish without waiting; what they publish in one event-loop turn goes out
-// as one batch per client at the end of that turn, and only to clients whose transport has
-// drained (a timer retries the others), so a slow or stalled browser loses records, never
-// throughput.
+// socket.io side of the worker: a room per deployment, and for each deployment a FanOut that
+// turns what it publishes into batches for its subscribers. Publishing only hands over a batch
+// reference; at most every `flushIntervalMs` a tick samples each group of subscribers once and
+// sends its payload, encoded once, to every member whose transport has drained. A slow or
+// stalled browser loses records (it is told how many), never throughput.
 import type { Server as HttpServer } from "node:http";
 import type { Logger } from "pino";
 import { Server, type Socket } from "socket.io";
 import { z } from "zod";
 import { bearer, tokenMatches } from "../auth";
 import type { OutputRecord } from "../services/runner";
-import { ClientQueue } from "./client-queue";
+import { type Emission, FanOut, type FanOutWork, type LiveBatch, type Member } from "./fan-out";
 
 export interface HubOptions {
   token?: string;
@@ -19,8 +19,9 @@ export interface HubOptions {
   lookup(deploymentId: string): Promise<string | undefined>;
   /** The union of nodes tapped by a deployment's subscribers changed. */
   onTapsChanged(deploymentId: string, nodeIds: string[]): void;
-  /** How often queues of clients that were busy at the last flush are tried again. */
+  /** The shortest time between two batches to one client (ms). */
   flushIntervalMs?: number;
+  /** The most records one batch carries to one client. */
   queueCapacity?: number;
   /** Records/s of a subscription that does not ask for a rate. */
   defaultRate?: number;
@@ -34,26 +35,23 @@ const Subscribe = z.object({
   maxRate: z.number().int().min(1).optional(),
 });
 
-interface Subscription {
-  queue: ClientQueue<OutputRecord>;
-  taps: Set<string>;
-}
-
 type Ack = (reply: Record<string, unknown>) => void;
 
 export const room = (deploymentId: string) => `deployment:${deploymentId}`;
 
 export class LiveHub {
   readonly io: Server;
-  private readonly subs = new Map<Socket, Map<string, Subscription>>();
-  private readonly timer: NodeJS.Timeout;
+  /** Each socket's memberships, by deployment. */
+  private readonly subs = new Map<Socket, Map<string, Member>>();
+  private readonly fanOuts = new Map<string, FanOut<OutputRecord>>();
   private readonly capacity: number;
   private readonly maxRate: number;
   private readonly defaultRate: number;
-  private flushQueued = false;
-  /** Subscriptions per deployment, resolved once per change of membership rather than for
-   *  every published record (a burst publishes tens of thousands a second). */
-  private readonly subscribers = new Map<string, Subscription[]>();
+  private readonly interval: number;
+  private tickTimer?: NodeJS.Timeout;
+  private lastTick = 0;
+  /** Work of deployments no longer watched, so `work()` covers the hub's whole life. */
+  private readonly retired: FanOutWork = { decoded: 0, payloads: 0, emissions: 0 };
 
   constructor(
     server: HttpServer,
@@ -62,6 +60,7 @@ export class LiveHub {
     this.capacity = options.queueCapacity ?? 2000;
     this.maxRate = options.maxRatePerClient ?? 5000;
     this.defaultRate = Math.min(options.defaultRate ?? 200, this.maxRate);
+    this.interval = options.flushIntervalMs ?? 20;
     this.io = new Server(server, {
       cors: { origin: options.origins, credentials: true },
       serveClient: false,
@@ -73,29 +72,18 @@ export class LiveHub {
       else next(Object.assign(new Error("unauthorized"), { data: { code: "unauthorized" } }));
     });
     this.io.on("connection", (socket) => this.accept(socket));
-    this.timer = setInterval(() => this.flush(), options.flushIntervalMs ?? 20);
   }
 
   watched(deploymentId: string): boolean {
-    return (this.io.sockets.adapter.rooms.get(room(deploymentId))?.size ?? 0) > 0;
+    return this.fanOuts.has(deploymentId);
   }
 
-  publishRecord(deploymentId: string, record: OutputRecord) {
-    const now = Date.now();
-    for (const sub of this.subscribersOf(deploymentId)) {
-      if (record.topic !== undefined || sub.taps.has(record.nodeId)) sub.queue.offer(record, now);
-    }
-    this.flushSoon();
-  }
-
-  /** One flush after the records published in this turn (a commit's worth), not one per record. */
-  private flushSoon() {
-    if (this.flushQueued) return;
-    this.flushQueued = true;
-    setImmediate(() => {
-      this.flushQueued = false;
-      this.flush();
-    });
+  /** Hands a batch to the deployment's subscribers at the next tick; O(1) whatever their number. */
+  publish(deploymentId: string, batch: LiveBatch<OutputRecord>) {
+    const fanOut = this.fanOuts.get(deploymentId);
+    if (!fanOut) return;
+    fanOut.publish(batch);
+    this.scheduleTick();
   }
 
   /** Metrics are replaced every second, so a client that cannot take one simply skips it. */
@@ -113,16 +101,16 @@ export class LiveHub {
     this.io.to(room(deploymentId)).emit("error", { deploymentId, message });
   }
 
-  /** Queue sizes and drop counts, for tests and the bench. */
+  /** Per subscription: drops and what engine.io holds for its socket (tests, bench). */
   stats() {
-    return [...this.subs].flatMap(([socket, m]) =>
-      [...m.entries()].map(([deploymentId, s]) => ({
+    return [...this.subs].flatMap(([socket, mine]) =>
+      [...mine.entries()].map(([deploymentId, m]) => ({
         socketId: socket.id,
         deploymentId,
-        queued: s.queue.size,
-        capacity: s.queue.capacity,
-        dropped: s.queue.droppedTotal,
-        /** Packets engine.io holds for this socket beyond our queue. */
+        dropped: m.droppedTotal,
+        /** Dropped since its last batch: it gets this count with its next one. */
+        missed: m.missed,
+        /** Packets engine.io holds for this socket: at most the batch in flight (+ a ping). */
         pendingPackets: conn(socket).writeBuffer.length,
         /** False while the client has not taken what was sent before. */
         writable: conn(socket).transport.writable,
@@ -130,8 +118,15 @@ export class LiveHub {
     );
   }
 
+  /** Decodes, payloads and emissions for subscribers so far (tests, bench). */
+  work(): FanOutWork {
+    return [...this.fanOuts.values()].reduce((sum, f) => addWork(sum, f.work), {
+      ...this.retired,
+    });
+  }
+
   async close(reason: string) {
-    clearInterval(this.timer);
+    clearTimeout(this.tickTimer);
     this.io.emit("shutdown", { reason });
     // Sockets and engine.io only: the HTTP server is fastify's to close, after its hooks have
     // ended long-lived responses (io.close() would wait on them and never return).
@@ -140,7 +135,7 @@ export class LiveHub {
   }
 
   private accept(socket: Socket) {
-    const mine = new Map<string, Subscription>();
+    const mine = new Map<string, Member>();
     this.subs.set(socket, mine);
     socket.on("subscribe", async (raw: unknown, ack?: Ack) => {
       const reply = typeof ack === "function" ? ack : () => {};
@@ -149,59 +144,91 @@ export class LiveHub {
       const { deploymentId, taps, maxRate } = parsed.data;
       const status = await this.options.lookup(deploymentId);
       if (status === undefined) return reply({ ok: false, error: "unknown deployment" });
-      const rate = Math.min(maxRate ?? this.defaultRate, this.maxRate);
-      mine.set(deploymentId, { queue: new ClientQueue(this.capacity, rate), taps: new Set(taps) });
+      if (!this.subs.has(socket)) return reply({ ok: false, error: "disconnected" });
       await socket.join(room(deploymentId));
-      this.membershipChanged(deploymentId);
+      this.leave(mine, deploymentId);
+      const rate = Math.min(maxRate ?? this.defaultRate, this.maxRate);
+      mine.set(deploymentId, this.fanOut(deploymentId).join(socket.id, rate, taps));
+      this.tapsChanged(deploymentId);
       reply({ ok: true, status });
     });
     socket.on("unsubscribe", async (raw: unknown) => {
       const deploymentId = (raw as { deploymentId?: string })?.deploymentId ?? "";
-      if (!mine.delete(deploymentId)) return;
+      if (!this.leave(mine, deploymentId)) return;
+      this.tapsChanged(deploymentId);
       await socket.leave(room(deploymentId));
-      this.membershipChanged(deploymentId);
     });
     socket.on("disconnect", () => {
       this.subs.delete(socket);
-      for (const id of mine.keys()) this.membershipChanged(id);
+      for (const id of [...mine.keys()]) {
+        this.leave(mine, id);
+        this.tapsChanged(id);
+      }
     });
   }
 
-  private subscribersOf(deploymentId: string): Subscription[] {
-    let subs = this.subscribers.get(deploymentId);
-    if (subs === undefined) {
-      subs = [];
-      for (const socketId of this.io.sockets.adapter.rooms.get(room(deploymentId)) ?? []) {
-        const socket = this.io.sockets.sockets.get(socketId);
-        const sub = socket && this.subs.get(socket)?.get(deploymentId);
-        if (sub) subs.push(sub);
-      }
-      this.subscribers.set(deploymentId, subs);
+  private fanOut(deploymentId: string): FanOut<OutputRecord> {
+    let fanOut = this.fanOuts.get(deploymentId);
+    if (!fanOut) {
+      fanOut = new FanOut(deploymentId, this.capacity);
+      this.fanOuts.set(deploymentId, fanOut);
     }
-    return subs;
+    return fanOut;
   }
 
-  private membershipChanged(deploymentId: string) {
-    this.subscribers.delete(deploymentId);
-    this.tapsChanged(deploymentId);
+  /** Ends a socket's membership of a deployment; false when it had none. */
+  private leave(mine: Map<string, Member>, deploymentId: string): boolean {
+    const member = mine.get(deploymentId);
+    const fanOut = this.fanOuts.get(deploymentId);
+    if (!member || !fanOut) return false;
+    mine.delete(deploymentId);
+    fanOut.leave(member);
+    if (fanOut.empty) {
+      this.fanOuts.delete(deploymentId);
+      addWork(this.retired, fanOut.work);
+    }
+    return true;
   }
 
   private tapsChanged(deploymentId: string) {
-    const union = new Set<string>();
-    for (const sub of this.subscribersOf(deploymentId)) for (const t of sub.taps) union.add(t);
-    this.options.onTapsChanged(deploymentId, [...union]);
+    this.options.onTapsChanged(deploymentId, this.fanOuts.get(deploymentId)?.taps() ?? []);
   }
 
-  private flush() {
-    for (const [socket, mine] of this.subs) {
-      if (!transportIdle(socket)) continue;
-      for (const [deploymentId, sub] of mine) {
-        if (!sub.queue.hasNews()) continue;
-        const { items, dropped } = sub.queue.drain();
-        socket.emit("records", { deploymentId, records: items, dropped });
-      }
-    }
+  /** One tick at most every `interval` ms: soon after a commit when the last one is old enough. */
+  private scheduleTick() {
+    if (this.tickTimer) return;
+    const wait = Math.max(0, this.lastTick + this.interval - Date.now());
+    this.tickTimer = setTimeout(() => this.tick(), wait);
   }
+
+  private tick() {
+    this.tickTimer = undefined;
+    this.lastTick = Date.now();
+    let again = false;
+    for (const fanOut of this.fanOuts.values()) {
+      for (const e of fanOut.tick(this.lastTick, (m) => this.ready(m))) this.send(e);
+      again ||= fanOut.hasWork();
+    }
+    // Busy clients are told what they missed once they drain.
+    if (again) this.scheduleTick();
+  }
+
+  private ready(member: Member): boolean {
+    const socket = this.io.sockets.sockets.get(member.id);
+    return socket !== undefined && transportIdle(socket);
+  }
+
+  /** One emit per payload: socket.io encodes it once for all the sockets it goes to. */
+  private send({ to, payload }: Emission<OutputRecord>) {
+    this.io.to(to.map((m) => m.id)).emit("records", payload);
+  }
+}
+
+function addWork(sum: FanOutWork, w: FanOutWork): FanOutWork {
+  sum.decoded += w.decoded;
+  sum.payloads += w.payloads;
+  sum.emissions += w.emissions;
+  return sum;
 }
 
 /** True when everything sent before has left the process: the client is keeping up. */

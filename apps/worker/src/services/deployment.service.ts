@@ -217,7 +217,7 @@ export class DeploymentService {
         topics: this.o.topics,
         stateDir: this.o.stateDir && join(this.o.stateDir, dep.applicationId),
         watched: () => this.hub?.watched(id) ?? false,
-        onOutput: (record) => this.hub?.publishRecord(id, record),
+        onOutput: (batch) => this.hub?.publish(id, batch),
         onError: (error) => this.fail(id, error),
         kafka: this.o.kafka,
         onStatus: (update) => this.progress(id, update),

@@ -16,7 +16,7 @@ import type { Finding, Topology } from "@riffle/topology";
 import type { KafkaSettings } from "../config";
 import { UserError } from "../errors";
 import type { OutputRecord, RunnerOptions, RunnerStatus, RunningDeployment } from "./runner";
-import { tapOutput, toCounters } from "./runner-output";
+import { oneRecord, tapOutput, toCounters } from "./runner-output";
 
 /**
  * Resolves once the topology is built against the cluster's partition counts, or once the
@@ -197,9 +197,9 @@ class KafkaRunner implements RunningDeployment {
     const tapped = this.taps.has(r.node);
     if (!tapped && !this.o.watched()) return;
     const out: OutputRecord = tapOutput(r);
-    if (tapped) this.o.onOutput(out);
+    if (tapped) this.o.onOutput(oneRecord(out, r.node));
     for (const sink of sinks ?? [])
-      this.o.onOutput({ ...out, nodeId: sink.nodeId, topic: sink.topic });
+      this.o.onOutput(oneRecord({ ...out, nodeId: sink.nodeId, topic: sink.topic }));
   }
 }
 

@@ -1,7 +1,7 @@
 // The engine's counters and tapped records in the worker's terms, shared by the embedded and
 // the Kafka runner so both report metrics and live records alike.
 import type { MetricsSnapshot as EngineMetrics, TappedRecord } from "@riffle/engine";
-import type { OutputRecord, RunnerCounters } from "./runner";
+import type { OutputBatch, OutputRecord, RunnerCounters } from "./runner";
 
 /** Per-node counters, lag (where the runtime knows it) and store sizes. */
 export function toCounters(
@@ -35,4 +35,9 @@ export function tapOutput(r: TappedRecord): OutputRecord {
     offset: r.offset,
     window: isWindowed ? windowed!.window : undefined,
   };
+}
+
+/** A batch of one record already decoded; `tap` names the tapped node, none for sink output. */
+export function oneRecord(record: OutputRecord, tap?: string): OutputBatch {
+  return { tap, size: 1, record: () => record };
 }

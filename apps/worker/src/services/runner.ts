@@ -16,8 +16,9 @@ import {
 import type { Topology } from "@riffle/topology";
 import type { KafkaSettings } from "../config";
 import { UserError } from "../errors";
+import type { LiveBatch } from "../live/fan-out";
 import { startKafkaRunner } from "./kafka-runner";
-import { tapOutput, toCounters } from "./runner-output";
+import { oneRecord, tapOutput, toCounters } from "./runner-output";
 import type { TopicLog } from "./topic-log";
 
 /** A record leaving a sink (with its topic) or a tapped node (without). */
@@ -32,6 +33,9 @@ export interface OutputRecord {
   offset?: number;
   window?: { start: number; end: number };
 }
+
+/** Records published together, decoded on demand (see `LiveBatch`). */
+export type OutputBatch = LiveBatch<OutputRecord>;
 
 /** Cumulative counters; rates are derived by the caller from successive snapshots. */
 export interface RunnerCounters {
@@ -57,9 +61,11 @@ export interface RunnerOptions {
   topics: TopicLog;
   /** Persistent store checkpoints of this deployment (restart restores only the changelog tail). */
   stateDir?: string;
-  /** Whether anyone watches the output now: decoding sink records for nobody is wasted work. */
+  /** Whether anyone watches the output now: handing out sink records for nobody is wasted work. */
   watched(): boolean;
-  onOutput(record: OutputRecord): void;
+  /** Sink output once committed (a commit's records in one batch) and tapped records; a batch
+   *  decodes a record only when asked for it, so records nobody samples cost nothing. */
+  onOutput(batch: OutputBatch): void;
   onError(error: Error): void;
   /** The cluster of the kafka runtime. */
   kafka?: KafkaSettings;
@@ -103,7 +109,10 @@ export async function startRunner(options: RunnerOptions): Promise<RunningDeploy
     idleWaitMs: IDLE_WAIT_MS,
     onOutput: (records) => {
       if (!options.watched()) return;
-      for (const r of records) options.onOutput(sinkOutput(serdes, r, sinkNode(r.topic)));
+      options.onOutput({
+        size: records.length,
+        record: (i) => sinkOutput(serdes, records[i]!, sinkNode(records[i]!.topic)),
+      });
     },
     onStatus: (status, error) => {
       if (status === "failed") options.onError(error ?? new Error("deployment failed"));
@@ -114,7 +123,9 @@ export async function startRunner(options: RunnerOptions): Promise<RunningDeploy
     counters: () => toCounters(deployment.metrics()),
     setTaps(nodeIds) {
       for (const u of untap) u();
-      untap = nodeIds.map((id) => deployment.taps.tap(id, (r) => options.onOutput(tapOutput(r))));
+      untap = nodeIds.map((id) =>
+        deployment.taps.tap(id, (r) => options.onOutput(oneRecord(tapOutput(r), id))),
+      );
     },
     store: (name) => deployment.queryableStore(name),
     async stop() {
