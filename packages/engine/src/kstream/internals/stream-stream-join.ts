@@ -8,7 +8,7 @@ import type { ProcessorFactory } from "../../processor/processor";
 import type { TaskContext } from "../../processor/task-context";
 import type { KeyValueStore } from "../../state/key-value-store";
 import { storeKey } from "../../state/store-key";
-import type { WindowStore } from "../../state/window-store";
+import type { WindowEntry, WindowStore } from "../../state/window-store";
 import type { JoinWindows } from "../join-windows";
 
 export type ValueJoiner<L = any, R = any, O = any> = (left: L, right: R, key: any) => O;
@@ -59,6 +59,25 @@ const pad = (ts: number) => String(ts).padStart(16, "0");
 const outerPrefix = (ts: number, left: boolean, key: unknown) =>
   `${pad(ts)}|${left ? "L" : "R"}|${storeKey(key)}|`;
 
+interface Current {
+  key: unknown;
+  value: unknown;
+  ts: number;
+}
+
+/** Deletes the outer-store records of one side, key and timestamp. */
+function deleteOuterRecords(
+  outer: KeyValueStore,
+  ts: number,
+  left: boolean,
+  key: unknown,
+  now: number,
+): void {
+  const prefix = outerPrefix(ts, left, key);
+  const stale = [...outer.range(prefix, `${prefix}\uffff`)].map((e) => e.key);
+  for (const k of stale) outer.delete(k, now);
+}
+
 export function streamStreamJoinProcessor(spec: StreamStreamJoinSpec): ProcessorFactory {
   const { windows, joiner, isLeft } = spec;
   const before = isLeft ? windows.beforeMs : windows.afterMs;
@@ -74,6 +93,15 @@ export function streamStreamJoinProcessor(spec: StreamStreamJoinSpec): Processor
     const counters = ctx.metrics.node(spec.name);
     const join = (k: unknown, l: unknown, r: unknown) =>
       isLeft ? joiner(l, r, k) : joiner(r, l, k);
+    // The record being joined, read by `joinMatch`: one visitor for every record, no array of
+    // matches per lookup.
+    const current: Current = { key: undefined, value: undefined, ts: 0 };
+    const joinMatch = (m: WindowEntry<unknown, unknown>) => {
+      const { key, value, ts } = current;
+      // a matched other-side record is no longer waiting for its window to close unmatched
+      if (outer !== undefined) deleteOuterRecords(outer, m.start, !isLeft, key, ts);
+      out.all(key, join(key, value, m.value), Math.max(ts, m.start));
+    };
 
     const emitClosedOuterRecords = (store: KeyValueStore) => {
       const now = time.streamTime;
@@ -110,16 +138,12 @@ export function streamStreamJoinProcessor(spec: StreamStreamJoinSpec): Processor
       }
       thisStore.put(key, value, ts, ts);
       if (outer !== undefined && ts === time.streamTime) emitClosedOuterRecords(outer);
-      const matches = otherStore.fetchRange(key, Math.max(0, ts - before), Math.max(0, ts + after));
-      for (const m of matches) {
-        if (outer !== undefined) {
-          const prefix = outerPrefix(m.start, !isLeft, key);
-          const stale = [...outer.range(prefix, `${prefix}\uffff`)].map((e) => e.key);
-          for (const k of stale) outer.delete(k, ts);
-        }
-        out.all(key, join(key, value, m.value), Math.max(ts, m.start));
-      }
-      if (matches.length === 0 && spec.outer && outer !== undefined) {
+      current.key = key;
+      current.value = value;
+      current.ts = ts;
+      const from = Math.max(0, ts - before);
+      const matched = otherStore.visitRange(key, from, Math.max(0, ts + after), joinMatch);
+      if (matched === 0 && spec.outer && outer !== undefined) {
         const entry: OuterEntry = { key, value, left: isLeft, ts };
         outer.put(`${outerPrefix(ts, isLeft, key)}${time.seq++}`, entry, ts);
         if (ts < time.minOuterTime) time.minOuterTime = ts;
