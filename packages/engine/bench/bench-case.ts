@@ -45,9 +45,14 @@ function countDistinctKeys(): void {
   task.drainChangelog();
   const size = manager.storeSizes();
   (globalThis as { gc?: () => void }).gc?.();
-  const liveHeapMb = Math.round(process.memoryUsage().heapUsed / 2 ** 20);
+  const memory = process.memoryUsage();
+  const liveHeapMb = Math.round(memory.heapUsed / 2 ** 20);
+  // typed-array columns (timestamps, hash index) live outside the V8 heap
+  const arrayBuffersMb = Math.round(memory.arrayBuffers / 2 ** 20);
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-  console.log(JSON.stringify({ keys: Object.values(size)[0], liveHeapMb, peakRssMb }));
+  console.log(
+    JSON.stringify({ keys: Object.values(size)[0], liveHeapMb, arrayBuffersMb, peakRssMb }),
+  );
 }
 
 /**
