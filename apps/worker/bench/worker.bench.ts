@@ -28,14 +28,17 @@ const children = new Set<ChildProcess>();
 process.on("exit", () => {
   for (const c of children) c.kill("SIGKILL");
 });
-const mb = (b: number) => `${(b / 1048576).toFixed(0)} MB`;
+const mb = (b: number | { total: number; file: number }): string =>
+  typeof b === "number"
+    ? `${(b / 1048576).toFixed(0)} MB`
+    : `${mb(b.total)} (${mb(b.total - b.file)} anonymous, ${mb(b.file)} file-backed)`;
 const step = (what: string) => console.error(`bench: ${what}`);
 
 try {
   step("first start (creates the database)");
   const first = await startWorker();
   const rssCreate = await idleRss(first);
-  await stopWorker(first);
+  await stopProcess(first);
   console.log("Riffle worker bench (embedded PGlite, embedded log, one machine)");
   console.log(
     `load average at start: ${loadavg()
@@ -63,24 +66,23 @@ try {
     `  worker CPU during it: ${(cpuShare * 100).toFixed(0)}% of one core (what 5,000 records/s cost the worker, whatever the machine's load)`,
   );
   step(`${ROUNDS} bursts each without and with 50 clients, alternating`);
-  const clients = await Promise.all(Array.from({ length: 50 }, () => connect(base, { keep: 0 })));
   const quiet = await deployPassThrough("burst-a-in", "burst-a-out");
   const watched = await deployPassThrough("burst-b-in", "burst-b-out");
-  await Promise.all(clients.map((c) => c.subscribe(watched)));
-  for (const c of clients.slice(0, 10)) c.stall();
-  const rates = { quiet: [] as number[], watched: [] as number[] };
+  const clients = await startClients(watched, 50, 10);
+  const runs = { quiet: [] as Burst[], watched: [] as Burst[] };
   for (let round = 0; round < ROUNDS; round++) {
     const sides =
       round % 2 === 0 ? (["quiet", "watched"] as const) : (["watched", "quiet"] as const);
     for (const side of sides) {
       const [input, id] = side === "quiet" ? ["burst-a-in", quiet] : ["burst-b-in", watched];
-      rates[side].push(await burstThroughput(input, id, BURST * (round + 1)));
+      runs[side].push(await burstThroughput(worker, input, id, BURST * (round + 1)));
     }
   }
   const rssClients = rss(worker);
-  for (const c of clients) c.close();
-  await stopWorker(worker);
+  await stopProcess(clients);
+  await stopProcess(worker);
 
+  const rates = { quiet: runs.quiet.map((b) => b.rate), watched: runs.watched.map((b) => b.rate) };
   const ratios = rates.watched.map((w, i) => w / rates.quiet[i]!);
   console.log(
     `bursts of ${BURST} records, records/s, alternating (no clients | 50 clients, 10 never reading | ratio):`,
@@ -92,6 +94,10 @@ try {
   }
   console.log(
     `  median:  ${median(rates.quiet).toFixed(0).padStart(7)} | ${median(rates.watched).toFixed(0).padStart(7)} | ${pct(median(ratios))} of the no-client rate`,
+  );
+  const perRecord = (bursts: Burst[]) => (median(bursts.map((b) => b.cpu)) / BURST) * 1e6;
+  console.log(
+    `  worker CPU per record (median): ${perRecord(runs.quiet).toFixed(1)} µs | ${perRecord(runs.watched).toFixed(1)} µs (the clients run in a process of their own)`,
   );
   console.log(`RSS with 50 clients:                          ${mb(rssClients)}`);
 } finally {
@@ -152,8 +158,21 @@ function quantiles(samples: number[]) {
     sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 }
 
+interface Burst {
+  /** Records/s. */
+  rate: number;
+  /** Worker CPU seconds spent on it. */
+  cpu: number;
+}
+
 /** Records/s from the first produce of a burst to the sink having written `total` records. */
-async function burstThroughput(input: string, deploymentId: string, total: number) {
+async function burstThroughput(
+  worker: ChildProcess,
+  input: string,
+  deploymentId: string,
+  total: number,
+): Promise<Burst> {
+  const cpuBefore = cpuSeconds(worker);
   const started = performance.now();
   for (let i = 0; i < BURST; i += 1000) {
     const records = Array.from({ length: 1000 }, (_, j) => ({
@@ -169,7 +188,33 @@ async function burstThroughput(input: string, deploymentId: string, total: numbe
     if ((m.nodes.find((n) => n.nodeId === "out")?.recordsIn ?? 0) >= total) break;
     await sleep(5);
   }
-  return BURST / ((performance.now() - started) / 1000);
+  const seconds = (performance.now() - started) / 1000;
+  return { rate: BURST / seconds, cpu: cpuSeconds(worker) - cpuBefore };
+}
+
+/** 50 clients in a child process; resolves once they are subscribed. */
+function startClients(deploymentId: string, count: number, stalled: number): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "bench/live-clients.ts",
+      base,
+      deploymentId,
+      String(count),
+      String(stalled),
+    ],
+    { cwd: new URL("..", import.meta.url).pathname, stdio: ["ignore", "pipe", "inherit"] },
+  );
+  children.add(child);
+  child.once("exit", () => children.delete(child));
+  return new Promise((resolve, reject) => {
+    child.stdout!.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("ready")) resolve(child);
+    });
+    child.once("exit", (code) => reject(new Error(`bench clients exited with ${code}`)));
+  });
 }
 
 function pct(x: number): string {
@@ -237,7 +282,7 @@ async function waitHealthy(child: ChildProcess) {
   throw new Error("worker did not become healthy in 3 minutes");
 }
 
-async function stopWorker(child: ChildProcess) {
+async function stopProcess(child: ChildProcess) {
   const exited = new Promise((r) => child.once("exit", r));
   child.kill("SIGTERM");
   await exited;
@@ -254,9 +299,13 @@ function cpuSeconds(child: ChildProcess): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-function rss(child: ChildProcess): number {
+/** Resident memory: total, and the file-backed part (mostly LMDB's map of the log, which the
+ *  kernel reclaims under pressure and which grows with the data the run wrote). */
+function rss(child: ChildProcess): { total: number; file: number } {
   const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
+  const kb = (field: string) =>
+    Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)![1]) * 1024;
+  return { total: kb("VmRSS"), file: kb("RssFile") };
 }
 
 async function post(path: string, body: unknown) {
