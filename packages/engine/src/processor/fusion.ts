@@ -1,22 +1,26 @@
 // Fuses a chain of stateless steps (filter, mapValues, selectKey, peek) into one processor that
-// loops over the steps: one call per record for the whole chain instead of one per node.
-import type { NodeCounters } from "./metrics";
+// loops over the steps: one call per record for the whole chain instead of one per node. Each
+// step counts what it passes on; what it receives is what the step before passed.
 import type { Emit, FusableStep } from "./processor";
-import type { TapSlot } from "./taps";
+import type { TapPosition, TapSlot } from "./taps";
 
 export interface FusedStep {
   step: FusableStep;
-  counters: NodeCounters;
+  /** Slot in `counts` of the records this step outputs. */
+  slot: number;
   tap: TapSlot;
-  name: string;
 }
 
-export function fuseSteps(chain: FusedStep[], out: Emit, meta: () => TapMeta): Emit {
+export function fuseSteps(
+  chain: FusedStep[],
+  out: Emit,
+  counts: Float64Array,
+  at: TapPosition,
+): Emit {
   const n = chain.length;
   return (key, value, timestamp) => {
     for (let i = 0; i < n; i++) {
-      const { step, counters, tap } = chain[i];
-      counters.recordsIn++;
+      const { step, slot, tap } = chain[i];
       switch (step.op) {
         case "filter":
           if (!step.test(key, value, timestamp)) return;
@@ -31,15 +35,9 @@ export function fuseSteps(chain: FusedStep[], out: Emit, meta: () => TapMeta): E
           step.action(key, value);
           break;
       }
-      counters.recordsOut++;
-      if (tap.listener) tap.listener({ node: chain[i].name, key, value, timestamp, ...meta() });
+      counts[slot]++;
+      if (tap.listener !== undefined) tap.send(key, value, timestamp, at);
     }
     out(key, value, timestamp);
   };
-}
-
-export interface TapMeta {
-  topic: string;
-  partition: number;
-  offset: number;
 }

@@ -6,7 +6,6 @@ import type { LogRecord, OffsetCommit, ProducerRecord } from "../log/log";
 import { changelogTopic, type StateStore } from "../state/store";
 import { ChangelogWriter, decodeChangelog } from "./changelog-codec";
 import { type FusedStep, fuseSteps } from "./fusion";
-import type { NodeCounters } from "./metrics";
 import { type Downstream, type Emit, recordContext } from "./processor";
 import { buildSource } from "./source-node";
 import type { TapSlot, Taps } from "./taps";
@@ -46,6 +45,8 @@ export class StreamTask {
   private readonly sources = new Map<string, SourceSlot>();
   private readonly changelog = new Map<string, ChangelogBuffer>();
   private readonly built = new Map<GraphNode, Emit>();
+  private lastTopic: string | undefined = undefined;
+  private lastSource: SourceSlot | undefined = undefined;
 
   constructor(
     readonly sub: SubTopology,
@@ -69,15 +70,24 @@ export class StreamTask {
     recordContext.partition = record.partition;
     recordContext.offset = record.offset;
     recordContext.timestamp = record.timestamp;
-    const source = this.sources.get(record.topic);
-    if (!source) throw new Error(`task ${this.id} does not read topic ${record.topic}`);
+    const source = this.sourceOf(record.topic);
     try {
       source.read(record);
     } catch (error) {
       ctx.deadLetter(record, `processing failed: ${(error as Error).message}`);
     }
     source.nextOffset = record.offset + 1;
-    ctx.punctuate("stream-time", ctx.streamTime);
+    ctx.punctuateStreamTime();
+  }
+
+  /** Records of one topic usually come in runs, so the last topic's slot is kept at hand. */
+  private sourceOf(topic: string): SourceSlot {
+    if (topic === this.lastTopic) return this.lastSource!;
+    const source = this.sources.get(topic);
+    if (!source) throw new Error(`task ${this.id} does not read topic ${topic}`);
+    this.lastTopic = topic;
+    this.lastSource = source;
+    return source;
   }
 
   punctuateWallClock(now: number): void {
@@ -87,7 +97,7 @@ export class StreamTask {
 
   /** Output records produced since the last call (sinks and repartition topics). */
   drainOutput(): ProducerRecord[] {
-    return this.ctx.output.splice(0);
+    return this.ctx.drainOutput();
   }
 
   /** Changelog records written since the last call: a commit, so stores flush their caches. */
@@ -125,19 +135,9 @@ export class StreamTask {
     this.stores.set(name, store);
   }
 
-  private counters(node: GraphNode): NodeCounters {
-    return this.env.metrics.node(node.name);
-  }
-
   private tapSlot(node: GraphNode): TapSlot {
     return this.env.taps.slot(node.name);
   }
-
-  private tapMeta = () => ({
-    topic: this.ctx.topic,
-    partition: this.partition,
-    offset: this.ctx.offset,
-  });
 
   private childEmits(node: GraphNode, port?: string): Emit[] {
     return node.children
@@ -146,21 +146,26 @@ export class StreamTask {
       .filter((e): e is Emit => e !== undefined);
   }
 
-  private downstream(node: GraphNode): Downstream {
-    const counters = this.counters(node);
+  /**
+   * The one function a record crosses between a processor and its children on `port` (all
+   * children when undefined): it counts the record, feeds the node's tap and calls the
+   * children. Children count nothing on entry: their records in are the sum of these edges.
+   */
+  private edge(node: GraphNode, port?: string): Emit {
+    const counts = this.env.metrics.counts;
+    const slot = this.env.metrics.outSlot(node, port);
     const tap = this.tapSlot(node);
-    const wrap =
-      (target: Emit): Emit =>
-      (k, v, t) => {
-        counters.recordsOut++;
-        if (tap.listener)
-          tap.listener({ node: node.name, key: k, value: v, timestamp: t, ...this.tapMeta() });
-        target(k, v, t);
-      };
-    return {
-      all: wrap(fanOut(this.childEmits(node))),
-      port: (name) => wrap(fanOut(this.childEmits(node, name))),
+    const next = fanOut(this.childEmits(node, port));
+    const ctx = this.ctx;
+    return (k, v, t) => {
+      counts[slot]++;
+      if (tap.listener !== undefined) tap.send(k, v, t, ctx);
+      next(k, v, t);
     };
+  }
+
+  private downstream(node: GraphNode): Downstream {
+    return { all: this.edge(node), port: (name) => this.edge(node, name) };
   }
 
   private isFusable(node: GraphNode): boolean {
@@ -170,8 +175,13 @@ export class StreamTask {
   /** Stateless steps whose parent is a single-child step are fused into the parent's chain. */
   private buildNode(node: GraphNode): void {
     if (node.source) {
-      const out = this.downstream(node).all;
-      const read = buildSource(node.source, this.ctx, out, this.counters(node));
+      const metrics = this.env.metrics;
+      const read = buildSource(node.source, this.ctx, fanOut(this.childEmits(node)), {
+        counts: metrics.counts,
+        read: metrics.readSlot(node),
+        forwarded: metrics.outSlot(node),
+        tap: this.tapSlot(node),
+      });
       for (const t of node.source.topics) {
         this.sources.set(this.topology.resolveTopic(t), { read, nextOffset: -1 });
       }
@@ -183,12 +193,7 @@ export class StreamTask {
       return;
     }
     if (node.step) return; // fused into its chain head
-    const counters = this.counters(node);
-    const inner = node.processor!(this.ctx, this.downstream(node));
-    this.built.set(node, (k, v, t) => {
-      counters.recordsIn++;
-      inner(k, v, t);
-    });
+    this.built.set(node, node.processor!(this.ctx, this.downstream(node)));
   }
 
   private buildChain(head: GraphNode): Emit {
@@ -197,15 +202,15 @@ export class StreamTask {
     for (;;) {
       chain.push({
         step: node.step!,
-        counters: this.counters(node),
+        slot: this.env.metrics.outSlot(node),
         tap: this.tapSlot(node),
-        name: node.name,
       });
       const next = node.children.length === 1 ? node.children[0].node : undefined;
       if (!this.isFusable(node) || !next?.step || next.parents.length !== 1) break;
       node = next;
     }
     // The tail's children come later in topological order, so they are already built.
-    return fuseSteps(chain, fanOut(this.childEmits(node)), this.tapMeta);
+    const out = fanOut(this.childEmits(node));
+    return fuseSteps(chain, out, this.env.metrics.counts, this.ctx);
   }
 }

@@ -13,8 +13,30 @@ export interface TappedRecord {
 
 export type TapListener = (record: TappedRecord) => void;
 
-export interface TapSlot {
-  listener: TapListener | undefined;
+/** Where the record being processed came from (the task context). */
+export interface TapPosition {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: number;
+}
+
+export class TapSlot {
+  listener: TapListener | undefined = undefined;
+
+  constructor(readonly node: string) {}
+
+  /** Hands a record the node outputs to the listener; callers check `listener` first. */
+  send(key: unknown, value: unknown, timestamp: number, at: TapPosition): void {
+    this.listener?.({
+      node: this.node,
+      key,
+      value,
+      timestamp,
+      topic: at.topic,
+      partition: at.partition,
+      offset: at.offset,
+    });
+  }
 }
 
 export class Taps {
@@ -23,7 +45,7 @@ export class Taps {
   slot(node: string): TapSlot {
     let s = this.slots.get(node);
     if (!s) {
-      s = { listener: undefined };
+      s = new TapSlot(node);
       this.slots.set(node, s);
     }
     return s;

@@ -43,8 +43,10 @@ export class TaskContext {
   headers: Headers | undefined = undefined;
   /** Highest timestamp this task has processed (Kafka's partition/stream time). */
   streamTime = Number.NEGATIVE_INFINITY;
-  readonly output: ProducerRecord[] = [];
+  private output: ProducerRecord[] = [];
   private readonly schedules: Schedule[] = [];
+  /** Stream time at which the next stream-time punctuator is due (none: never). */
+  private streamTimeDue = Number.POSITIVE_INFINITY;
 
   constructor(
     readonly taskId: string,
@@ -71,10 +73,23 @@ export class TaskContext {
     this.output.push(record);
   }
 
+  /** Output records sent since the last call. */
+  drainOutput(): ProducerRecord[] {
+    const out = this.output;
+    this.output = [];
+    return out;
+  }
+
   /** Kafka's ProcessorContext#schedule. Stream-time punctuation fires as records advance time. */
   schedule(intervalMs: number, type: PunctuationType, punctuator: Punctuator): void {
     const start = type === "wall-clock" ? this.env.wallClock() : 0;
     this.schedules.push({ type, interval: intervalMs, next: start + intervalMs, punctuator });
+    this.streamTimeDue = this.nextDue("stream-time");
+  }
+
+  /** Runs after every record; costs one comparison until a stream-time punctuator is due. */
+  punctuateStreamTime(): void {
+    if (this.streamTime >= this.streamTimeDue) this.punctuate("stream-time", this.streamTime);
   }
 
   punctuate(type: PunctuationType, time: number): void {
@@ -84,10 +99,13 @@ export class TaskContext {
       this.timestamp = time;
       s.punctuator(time);
     }
+    if (type === "stream-time") this.streamTimeDue = this.nextDue(type);
   }
 
-  hasStreamTimePunctuators(): boolean {
-    return this.schedules.some((s) => s.type === "stream-time");
+  private nextDue(type: PunctuationType): number {
+    let due = Number.POSITIVE_INFINITY;
+    for (const s of this.schedules) if (s.type === type && s.next < due) due = s.next;
+    return due;
   }
 
   deadLetter(record: LogRecord, reason: string): void {

@@ -15,7 +15,7 @@ export interface TaskManagerOptions {
 }
 
 export class TaskManager {
-  readonly metrics = new Metrics();
+  readonly metrics: Metrics;
   readonly taps = new Taps();
   readonly tasks: StreamTask[] = [];
   readonly global: StreamTask | undefined;
@@ -26,6 +26,8 @@ export class TaskManager {
     readonly topology: Topology,
     options: TaskManagerOptions,
   ) {
+    const subs = [...topology.subtopologies, ...(topology.global ? [topology.global] : [])];
+    this.metrics = new Metrics(subs.flatMap((s) => s.nodes));
     const env = {
       applicationId: topology.applicationId,
       metrics: this.metrics,
