@@ -163,6 +163,21 @@ describe("window store changelog keys (Kafka's WindowKeySchema: key, 8-byte star
     expect(rebuilt.size()).toBe(0);
   });
 
+  it("writes of one window between commits are logged in order (delete then put again)", () => {
+    const store = new InMemoryWindowStore("w", 60_000);
+    const writer = logged(store);
+    store.put("a", 1, START, START);
+    store.flush();
+    store.put("a", null, START, START + 1);
+    store.put("b", 5, START + 30_000, START + 30_000);
+    store.put("a", 2, START, START + 2);
+    store.flush();
+    const rebuilt = new InMemoryWindowStore("w", 60_000);
+    rebuilt.restore(asLog(writer.drain()).map(decodeChangelog));
+    expect(contents(rebuilt)).toEqual(contents(store));
+    expect(rebuilt.fetch("a", START)?.value).toBe(2);
+  });
+
   it("a window expired before the commit is not logged, and the restored store is the same", () => {
     const store = new InMemoryWindowStore("w", 1000);
     const writer = logged(store);

@@ -49,3 +49,69 @@ export class ChangelogCache<E extends CachedEntry> {
     this.queued = [];
   }
 }
+
+/**
+ * The changelog cache of a window store, one `ChangelogCache` per time bucket of window starts
+ * (a quarter of the retention wide). All writes of one window land in one bucket, in order;
+ * a bucket whose windows have all expired is dropped whole, so a window that expires before
+ * the commit is neither logged nor kept alive until then (restoring would skip it anyway).
+ */
+export class WindowChangelogCache<E extends CachedEntry & { readonly start: number }> {
+  private logger: ChangeLogger | undefined;
+  private readonly buckets = new Map<number, ChangelogCache<E>>();
+  private readonly width: number;
+  private lastId = Number.NaN;
+  private last: ChangelogCache<E> | undefined;
+
+  constructor(
+    retentionMs: number,
+    private readonly log: (logger: ChangeLogger, entry: E) => void,
+  ) {
+    this.width = Math.max(1, Math.floor(retentionMs / 4));
+  }
+
+  attach(logger: ChangeLogger | undefined): void {
+    this.logger = logger;
+  }
+
+  written(entry: E): void {
+    if (this.logger !== undefined) this.bucket(entry.start).written(entry);
+  }
+
+  removed(entry: E | undefined, tombstone: E): void {
+    if (this.logger !== undefined) this.bucket(tombstone.start).removed(entry, tombstone);
+  }
+
+  flush(): void {
+    for (const bucket of this.buckets.values()) bucket.flush();
+    this.buckets.clear();
+    this.forget();
+  }
+
+  /** Drops the buckets whose windows all start at or before `limit` (expired). */
+  expire(limit: number): void {
+    for (const id of this.buckets.keys()) {
+      if ((id + 1) * this.width - 1 <= limit) this.buckets.delete(id);
+    }
+    this.forget();
+  }
+
+  private bucket(start: number): ChangelogCache<E> {
+    const id = Math.floor(start / this.width);
+    if (id === this.lastId) return this.last!;
+    let bucket = this.buckets.get(id);
+    if (bucket === undefined) {
+      bucket = new ChangelogCache(this.log);
+      bucket.attach(this.logger);
+      this.buckets.set(id, bucket);
+    }
+    this.lastId = id;
+    this.last = bucket;
+    return bucket;
+  }
+
+  private forget(): void {
+    this.lastId = Number.NaN;
+    this.last = undefined;
+  }
+}

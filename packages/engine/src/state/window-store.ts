@@ -4,7 +4,7 @@
 // whole start expires at once. With `retainDuplicates` (stream-stream join and sliding-window
 // buffers) equal starts coexist and reads are per-key time ranges, so windows are kept per key,
 // sorted by start. Windows are updated in place and logged once per commit.
-import { type CachedEntry, ChangelogCache } from "./changelog-cache";
+import { type CachedEntry, WindowChangelogCache } from "./changelog-cache";
 import { lowerBound } from "./sorted-keys";
 import type { ChangeLogger, ChangelogEntry, StateStore, StoreSupplier, Timestamped } from "./store";
 import { storeKey } from "./store-key";
@@ -58,11 +58,10 @@ interface WindowLayout<K, V> {
 export class InMemoryWindowStore<K = unknown, V = unknown> implements WindowStore<K, V> {
   readonly kind = "window" as const;
   private readonly windows: WindowLayout<K, V>;
-  private readonly changelog = new ChangelogCache<StoredWindow<K, V>>((logger, e) =>
-    this.logWindow(logger, e),
-  );
+  private readonly changelog: WindowChangelogCache<StoredWindow<K, V>>;
   private observed = Number.NEGATIVE_INFINITY;
   private nextExpiry = Number.NEGATIVE_INFINITY;
+  private nextChangelogExpiry = Number.NEGATIVE_INFINITY;
   private count = 0;
   /** Join buffers keep every write: a sequence number keeps their changelog keys distinct. */
   private seq = 0;
@@ -73,6 +72,9 @@ export class InMemoryWindowStore<K = unknown, V = unknown> implements WindowStor
     private readonly retainDuplicates = false,
   ) {
     this.windows = retainDuplicates ? new KeyFirstWindows() : new TimeFirstWindows();
+    this.changelog = new WindowChangelogCache(retentionMs, (logger, e) =>
+      this.logWindow(logger, e),
+    );
   }
 
   init(logger: ChangeLogger | undefined): void {
@@ -161,6 +163,7 @@ export class InMemoryWindowStore<K = unknown, V = unknown> implements WindowStor
     if (start > this.observed) {
       this.observed = start;
       if (start >= this.nextExpiry) this.expire();
+      if (start >= this.nextChangelogExpiry) this.expireChangelog();
     }
     if (!this.live(start)) return false;
     const k = storeKey(key);
@@ -197,6 +200,12 @@ export class InMemoryWindowStore<K = unknown, V = unknown> implements WindowStor
   private expire(): void {
     this.count -= this.windows.expire(this.observed - this.retentionMs);
     this.nextExpiry = this.observed + Math.max(1, Math.floor(this.retentionMs / 2));
+  }
+
+  /** Unlogged windows that expired are dropped from the changelog cache more often: cheaply. */
+  private expireChangelog(): void {
+    this.changelog.expire(this.observed - this.retentionMs);
+    this.nextChangelogExpiry = this.observed + Math.max(1, Math.floor(this.retentionMs / 4));
   }
 }
 
