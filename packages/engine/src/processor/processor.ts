@@ -56,4 +56,4 @@ export type FusableStep =
  * Where the record being processed came from. Single-threaded processing makes one shared
  * object enough; expressions read ROWPARTITION and ROWOFFSET from it.
  */
-export const recordContext = { topic: "", partition: 0, offset: -1, timestamp: 0 };
+export const recordContext = { partition: 0, offset: -1 };

@@ -23,6 +23,7 @@ export function buildSource(
   { counts, read, forwarded, tap }: SourceCounting,
 ): (record: LogRecord) => void {
   const { keySerde, valueSerde, timestamp } = spec;
+  const wallClock = ctx.env.wallClock;
   return (record) => {
     counts[read]++;
     let key: unknown;
@@ -45,7 +46,7 @@ export function buildSource(
       );
       return;
     }
-    const ts = timestamp(record, value, ctx.env.wallClock);
+    const ts = timestamp(record, value, wallClock);
     if (!isValidTimestamp(ts)) {
       ctx.metrics.droppedRecords++;
       ctx.deadLetter(record, Number.isNaN(ts) ? "missing timestamp" : `invalid timestamp ${ts}`);

@@ -66,10 +66,8 @@ export class StreamTask {
     ctx.topic = record.topic;
     ctx.offset = record.offset;
     ctx.headers = record.headers;
-    recordContext.topic = record.topic;
     recordContext.partition = record.partition;
     recordContext.offset = record.offset;
-    recordContext.timestamp = record.timestamp;
     const source = this.sourceOf(record.topic);
     try {
       source.read(record);
