@@ -73,4 +73,14 @@ describe("InMemoryWindowStore (Kafka's InMemoryWindowStore)", () => {
     ]);
     expect(store.size()).toBe(4);
   });
+
+  it("join buffers drop expired windows: a key's when it is written again, idle keys later", () => {
+    const store = new InMemoryWindowStore("w", 100, true);
+    store.put("idle", "x", 0, 0);
+    for (let start = 0; start <= 2000; start += 10) store.put("busy", start, start, start);
+    expect(store.fetch("idle", 0)).toBeUndefined();
+    expect(visited(store, "busy", 0, 2000).length).toBe(10);
+    // the busy key holds at most its live windows plus those since the last expiry
+    expect(store.size()).toBeLessThanOrEqual(10 + 5);
+  });
 });

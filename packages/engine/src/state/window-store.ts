@@ -44,13 +44,15 @@ export interface WindowStore<K = unknown, V = unknown> extends StateStore {
 
 /** Where the windows live; the store above it handles retention and the changelog. */
 interface WindowLayout<K, V> {
+  /** Windows held, expired ones not yet dropped included. */
+  readonly size: number;
   get(k: string, start: number): StoredWindow<K, V> | undefined;
   /** Adds a new window, after the windows with the same key and start. */
   add(k: string, entry: StoredWindow<K, V>): void;
   delete(k: string, start: number): StoredWindow<K, V> | undefined;
   visit(k: string, from: number, to: number, visit: (e: StoredWindow<K, V>) => void): number;
-  /** Drops the windows with start <= limit; returns how many. */
-  expire(limit: number): number;
+  /** Windows with start <= limit are expired: drops them, at once or as it goes. */
+  expire(limit: number): void;
   all(): Iterable<StoredWindow<K, V>>;
   clear(): void;
 }
@@ -62,7 +64,10 @@ export class InMemoryWindowStore<K = unknown, V = unknown> implements WindowStor
   private observed = Number.NEGATIVE_INFINITY;
   private nextExpiry = Number.NEGATIVE_INFINITY;
   private nextChangelogExpiry = Number.NEGATIVE_INFINITY;
-  private count = 0;
+  /** The window the last fetch looked up (found or not): the put that follows reuses it. */
+  private fetchedKey: string | undefined;
+  private fetchedStart = Number.NaN;
+  private fetched: StoredWindow<K, V> | undefined;
   /** Join buffers keep every write: a sequence number keeps their changelog keys distinct. */
   private seq = 0;
 
@@ -91,7 +96,11 @@ export class InMemoryWindowStore<K = unknown, V = unknown> implements WindowStor
 
   fetch(key: K, windowStart: number): Timestamped<V> | undefined {
     if (!this.live(windowStart)) return undefined;
-    return this.windows.get(storeKey(key), windowStart);
+    const k = storeKey(key);
+    this.fetchedKey = k;
+    this.fetchedStart = windowStart;
+    this.fetched = this.windows.get(k, windowStart);
+    return this.fetched;
   }
 
   fetchRange(key: K, timeFrom: number, timeTo: number): WindowEntry<K, V>[] {
@@ -115,7 +124,7 @@ export class InMemoryWindowStore<K = unknown, V = unknown> implements WindowStor
   }
 
   size(): number {
-    return this.count;
+    return this.windows.size;
   }
 
   restore(entries: Iterable<ChangelogEntry>): void {
@@ -127,7 +136,7 @@ export class InMemoryWindowStore<K = unknown, V = unknown> implements WindowStor
 
   close(): void {
     this.windows.clear();
-    this.count = 0;
+    this.fetchedKey = undefined;
   }
 
   private live(start: number): boolean {
@@ -173,11 +182,14 @@ export class InMemoryWindowStore<K = unknown, V = unknown> implements WindowStor
   }
 
   private write(k: string, key: K, value: V, start: number, timestamp: number, logged: boolean) {
-    let entry = this.retainDuplicates ? undefined : this.windows.get(k, start);
+    let entry: StoredWindow<K, V> | undefined;
+    if (this.retainDuplicates) entry = undefined;
+    else if (k === this.fetchedKey && start === this.fetchedStart) entry = this.fetched;
+    else entry = this.windows.get(k, start);
+    this.fetchedKey = undefined;
     if (entry === undefined) {
       entry = { key, start, value, timestamp, dirty: false };
       this.windows.add(k, entry);
-      this.count++;
     } else {
       entry.value = value;
       entry.timestamp = timestamp;
@@ -188,7 +200,7 @@ export class InMemoryWindowStore<K = unknown, V = unknown> implements WindowStor
   /** Deletes a window (join buffers, which retain duplicates, never delete by key). */
   private erase(k: string, key: K, start: number, timestamp: number, logged: boolean): void {
     const existing = this.retainDuplicates ? undefined : this.windows.delete(k, start);
-    if (existing !== undefined) this.count--;
+    this.fetchedKey = undefined;
     const tombstone = { key, start, value: null as V, timestamp, dirty: false };
     if (logged) this.changelog.removed(existing, tombstone);
   }
@@ -198,7 +210,8 @@ export class InMemoryWindowStore<K = unknown, V = unknown> implements WindowStor
    * stream-time progress, as Kafka's segmented stores drop a segment at most that often.
    */
   private expire(): void {
-    this.count -= this.windows.expire(this.observed - this.retentionMs);
+    this.windows.expire(this.observed - this.retentionMs);
+    this.fetchedKey = undefined;
     this.nextExpiry = this.observed + Math.max(1, Math.floor(this.retentionMs / 2));
   }
 
@@ -216,6 +229,7 @@ class TimeFirstWindows<K, V> implements WindowLayout<K, V> {
   /** Updates of one key arrive in the same window in runs: its segment is looked up once. */
   private lastStart = Number.NaN;
   private last: Map<string, StoredWindow<K, V>> | undefined;
+  size = 0;
 
   get(k: string, start: number): StoredWindow<K, V> | undefined {
     return this.segment(start)?.get(k);
@@ -231,6 +245,7 @@ class TimeFirstWindows<K, V> implements WindowLayout<K, V> {
       this.last = segment;
     }
     segment.set(k, entry);
+    this.size++;
   }
 
   delete(k: string, start: number): StoredWindow<K, V> | undefined {
@@ -238,6 +253,7 @@ class TimeFirstWindows<K, V> implements WindowLayout<K, V> {
     const entry = segment?.get(k);
     if (entry === undefined) return undefined;
     segment!.delete(k);
+    this.size--;
     if (segment!.size === 0) this.drop(lowerBound(this.starts, start), 1);
     return entry;
   }
@@ -255,14 +271,10 @@ class TimeFirstWindows<K, V> implements WindowLayout<K, V> {
     return n;
   }
 
-  expire(limit: number): number {
-    let n = 0;
+  expire(limit: number): void {
     let i = 0;
-    for (; i < this.starts.length && this.starts[i] <= limit; i++) {
-      n += this.byStart.get(this.starts[i])!.size;
-    }
+    while (i < this.starts.length && this.starts[i] <= limit) i++;
     this.drop(0, i);
-    return n;
   }
 
   *all(): Iterable<StoredWindow<K, V>> {
@@ -285,16 +297,26 @@ class TimeFirstWindows<K, V> implements WindowLayout<K, V> {
 
   private drop(from: number, n: number): void {
     if (n === 0) return;
-    for (let i = from; i < from + n; i++) this.byStart.delete(this.starts[i]);
+    for (let i = from; i < from + n; i++) {
+      this.size -= this.byStart.get(this.starts[i])!.size;
+      this.byStart.delete(this.starts[i]);
+    }
     this.starts.splice(from, n);
     this.lastStart = Number.NaN;
     this.last = undefined;
   }
 }
 
-/** Per key, windows ascending by start (equal starts in write order): per-key range reads. */
+/**
+ * Per key, windows ascending by start (equal starts in write order): per-key range reads. A
+ * key's expired windows are dropped when it is next written; a sweep over every key, for keys
+ * no longer written, runs only every few expiries.
+ */
 class KeyFirstWindows<K, V> implements WindowLayout<K, V> {
   private readonly keys = new Map<string, StoredWindow<K, V>[]>();
+  private limit = Number.NEGATIVE_INFINITY;
+  private expiries = 0;
+  size = 0;
 
   get(k: string, start: number): StoredWindow<K, V> | undefined {
     const windows = this.keys.get(k);
@@ -305,8 +327,13 @@ class KeyFirstWindows<K, V> implements WindowLayout<K, V> {
 
   add(k: string, entry: StoredWindow<K, V>): void {
     const windows = this.keys.get(k);
-    if (windows === undefined) this.keys.set(k, [entry]);
-    else insertAt(windows, firstFrom(windows, entry.start + 1), entry);
+    this.size++;
+    if (windows === undefined) {
+      this.keys.set(k, [entry]);
+      return;
+    }
+    this.trim(windows);
+    insertAt(windows, firstFrom(windows, entry.start + 1), entry);
   }
 
   delete(k: string, start: number): StoredWindow<K, V> | undefined {
@@ -316,6 +343,7 @@ class KeyFirstWindows<K, V> implements WindowLayout<K, V> {
     const e = windows[i];
     if (e?.start !== start) return undefined;
     windows.splice(i, 1);
+    this.size--;
     if (windows.length === 0) this.keys.delete(k);
     return e;
   }
@@ -331,17 +359,14 @@ class KeyFirstWindows<K, V> implements WindowLayout<K, V> {
     return n;
   }
 
-  expire(limit: number): number {
-    let n = 0;
+  expire(limit: number): void {
+    this.limit = limit;
+    if (++this.expiries % SWEEP_EVERY !== 0) return;
     // forEach rather than for-of: no [key, value] array per key
     this.keys.forEach((windows, k) => {
-      const expired = firstFrom(windows, limit + 1);
-      if (expired === 0) return;
-      n += expired;
-      if (expired === windows.length) this.keys.delete(k);
-      else dropFront(windows, expired);
+      this.trim(windows);
+      if (windows.length === 0) this.keys.delete(k);
     });
-    return n;
   }
 
   *all(): Iterable<StoredWindow<K, V>> {
@@ -350,8 +375,20 @@ class KeyFirstWindows<K, V> implements WindowLayout<K, V> {
 
   clear(): void {
     this.keys.clear();
+    this.size = 0;
+  }
+
+  /** Drops a key's expired windows (the oldest come first). */
+  private trim(windows: StoredWindow<K, V>[]): void {
+    if (windows.length === 0 || windows[0].start > this.limit) return;
+    const expired = firstFrom(windows, this.limit + 1);
+    dropFront(windows, expired);
+    this.size -= expired;
   }
 }
+
+/** Expiries between two sweeps of every key of a per-key layout. */
+const SWEEP_EVERY = 8;
 
 /** First index whose window starts at or after `start`. */
 function firstFrom<K, V>(windows: readonly StoredWindow<K, V>[], start: number): number {
