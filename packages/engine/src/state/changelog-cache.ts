@@ -51,39 +51,35 @@ export class ChangelogCache<E extends CachedEntry> {
 }
 
 /**
- * The changelog cache of a window store, one `ChangelogCache` per time bucket of window starts
- * (a quarter of the retention wide). All writes of one window land in one bucket, in order;
- * a bucket whose windows have all expired is dropped whole, so a window that expires before
- * the commit is neither logged nor kept alive until then (restoring would skip it anyway).
+ * The changelog cache of a duplicate-retaining window store, where every write is a new entry:
+ * queues by time bucket of window starts (a quarter of the retention wide). A bucket whose
+ * windows have all expired is dropped whole, so a window that expires before the commit is
+ * neither logged nor kept alive until then (restoring would skip it anyway).
  */
 export class WindowChangelogCache<E extends CachedEntry & { readonly start: number }> {
-  private logger: ChangeLogger | undefined;
-  private readonly buckets = new Map<number, ChangelogCache<E>>();
+  private readonly buckets = new Map<number, E[]>();
   private readonly width: number;
   private lastId = Number.NaN;
-  private last: ChangelogCache<E> | undefined;
+  private last: E[] | undefined;
 
-  constructor(
-    retentionMs: number,
-    private readonly log: (logger: ChangeLogger, entry: E) => void,
-  ) {
+  constructor(retentionMs: number) {
     this.width = Math.max(1, Math.floor(retentionMs / 4));
   }
 
-  attach(logger: ChangeLogger | undefined): void {
-    this.logger = logger;
-  }
-
   written(entry: E): void {
-    if (this.logger !== undefined) this.bucket(entry.start).written(entry);
+    if (entry.dirty) return;
+    entry.dirty = true;
+    this.bucket(entry.start).push(entry);
   }
 
-  removed(entry: E | undefined, tombstone: E): void {
-    if (this.logger !== undefined) this.bucket(tombstone.start).removed(entry, tombstone);
-  }
-
-  flush(): void {
-    for (const bucket of this.buckets.values()) bucket.flush();
+  /** Logs every queued entry's current state once, bucket by bucket in write order. */
+  flush(log: (entry: E) => void): void {
+    for (const queue of this.buckets.values()) {
+      for (const e of queue) {
+        e.dirty = false;
+        log(e);
+      }
+    }
     this.buckets.clear();
     this.forget();
   }
@@ -96,13 +92,12 @@ export class WindowChangelogCache<E extends CachedEntry & { readonly start: numb
     this.forget();
   }
 
-  private bucket(start: number): ChangelogCache<E> {
+  private bucket(start: number): E[] {
     const id = Math.floor(start / this.width);
     if (id === this.lastId) return this.last!;
     let bucket = this.buckets.get(id);
     if (bucket === undefined) {
-      bucket = new ChangelogCache(this.log);
-      bucket.attach(this.logger);
+      bucket = [];
       this.buckets.set(id, bucket);
     }
     this.lastId = id;
