@@ -83,4 +83,25 @@ describe("InMemoryWindowStore (Kafka's InMemoryWindowStore)", () => {
     // the busy key holds at most its live windows plus those since the last expiry
     expect(store.size()).toBeLessThanOrEqual(10 + 5);
   });
+
+  it("fetchAll(timeFrom, timeTo): every key's windows in the time range, live ones only (Kafka's WindowStore#fetchAll)", () => {
+    for (const duplicates of [false, true]) {
+      const store = new InMemoryWindowStore("w", 100, duplicates);
+      for (const [key, start] of [
+        ["a", 0],
+        ["b", 50],
+        ["a", 60],
+        ["c", 120],
+        ["b", 150],
+      ] as const)
+        store.put(key, start, start, start);
+      const found = starts(store.fetchAll(0, 120)).sort(
+        (x, y) => (x[1] as number) - (y[1] as number),
+      );
+      expect(found).toEqual([
+        ["a", 60, 60],
+        ["c", 120, 120],
+      ]);
+    }
+  });
 });

@@ -28,6 +28,8 @@ export interface WindowLayout<K, V> {
   /** Windows with start <= limit are expired: drops them, at once or as it goes. */
   expire(limit: number): void;
   all(): Iterable<WindowEntry<K, V>>;
+  /** Windows of every key with from <= start <= to. */
+  allIn(from: number, to: number): Iterable<WindowEntry<K, V>>;
   /** Logs the windows written since the last flush, each once with its latest state. */
   flush(log: WindowLog<K, V>): void;
   clear(): void;
@@ -173,9 +175,14 @@ export class TimeFirstWindows<K, V> implements WindowLayout<K, V> {
     this.drop(i);
   }
 
-  *all(): Iterable<WindowEntry<K, V>> {
-    for (const start of this.starts) {
-      const segment = this.byStart.get(start)!;
+  all(): Iterable<WindowEntry<K, V>> {
+    return this.allIn(Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
+  }
+
+  *allIn(from: number, to: number): Iterable<WindowEntry<K, V>> {
+    const starts = this.starts;
+    for (let i = lowerBound(starts, from); i < starts.length && starts[i] <= to; i++) {
+      const segment = this.byStart.get(starts[i])!;
       for (const slot of segment.slots.values()) yield segment.entry(slot);
     }
   }
@@ -287,6 +294,10 @@ export class KeyFirstWindows<K, V> implements WindowLayout<K, V> {
 
   *all(): Iterable<WindowEntry<K, V>> {
     for (const windows of this.keys.values()) yield* windows;
+  }
+
+  *allIn(from: number, to: number): Iterable<WindowEntry<K, V>> {
+    for (const e of this.all()) if (e.start >= from && e.start <= to) yield e;
   }
 
   flush(log: WindowLog<K, V>): void {

@@ -34,6 +34,8 @@ export interface WindowStore<K = unknown, V = unknown> extends StateStore {
     visit: (entry: WindowEntry<K, V>) => void,
   ): number;
   all(): Iterable<WindowEntry<K, V>>;
+  /** Windows of every key with timeFrom <= start <= timeTo (Kafka's WindowStore#fetchAll). */
+  fetchAll(timeFrom: number, timeTo: number): Iterable<WindowEntry<K, V>>;
 }
 
 export class InMemoryWindowStore<K = unknown, V = unknown> implements WindowStore<K, V> {
@@ -90,8 +92,12 @@ export class InMemoryWindowStore<K = unknown, V = unknown> implements WindowStor
     return from > timeTo ? 0 : this.windows.visit(storeKey(key), from, timeTo, visit);
   }
 
-  *all(): Iterable<WindowEntry<K, V>> {
-    for (const e of this.windows.all()) if (this.live(e.start)) yield e;
+  all(): Iterable<WindowEntry<K, V>> {
+    return this.fetchAll(Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
+  }
+
+  fetchAll(timeFrom: number, timeTo: number): Iterable<WindowEntry<K, V>> {
+    return this.windows.allIn(Math.max(timeFrom, this.observed - this.retentionMs + 1), timeTo);
   }
 
   size(): number {

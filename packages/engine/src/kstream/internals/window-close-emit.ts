@@ -47,8 +47,7 @@ function closedWindows(
   lower: number,
   upper: number,
 ): WindowEntry<unknown, unknown>[] {
-  const found: WindowEntry<unknown, unknown>[] = [];
-  for (const e of store.all()) if (e.start >= lower && e.start <= upper) found.push(e);
+  const found = [...store.fetchAll(lower, upper)];
   return found.sort((a, b) => a.start - b.start || compareKeys(a.key, b.key));
 }
 
