@@ -139,18 +139,19 @@ describe("InMemoryKeyValueStore", () => {
     expect(store.size()).toBe(2);
   });
 
-  it("restore: replaying the changelog rebuilds the store exactly after random puts and deletes", () => {
+  it("restore: replaying the changelog rebuilds the store exactly after random puts and deletes of string and object keys", () => {
     const next = random(42);
-    const { store, changelog } = logged<string, number>();
+    const { store, changelog } = logged<unknown, number>();
     for (let i = 0; i < 5000; i++) {
-      const key = `k${next(300)}`;
+      const n = next(300);
+      const key = n % 3 === 0 ? { id: n } : `k${n}`;
       const ts = 1_700_000_000_000 + i;
       if (next(4) === 0) store.delete(key, ts);
       else store.put(key, i, ts);
       if (next(50) === 0) store.flush();
     }
     store.flush();
-    const rebuilt = new InMemoryKeyValueStore<string, number>("kv");
+    const rebuilt = new InMemoryKeyValueStore<unknown, number>("kv");
     rebuilt.restore(changelog);
     expect(contents(rebuilt)).toEqual(contents(store));
     expect(rebuilt.size()).toBe(store.size());
