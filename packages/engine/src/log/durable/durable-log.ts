@@ -189,8 +189,12 @@ export class DurableLog implements Log {
   private async write<T>(work: () => T, bytes = 0): Promise<T> {
     try {
       this.ensureSpace(bytes);
-      const result = (await this.root.childTransaction(work)) as T;
-      await this.root.flushed;
+      const committed = this.root.childTransaction(work);
+      // `flushed` follows the batch being filled when it is asked: ask now, so a write waits for
+      // its own batch's sync, not for that of a batch queued after it.
+      const synced = new Promise<unknown>((resolve) => this.root.flushed.then(resolve));
+      const result = (await committed) as T;
+      await synced;
       return result;
     } catch (error) {
       // Topics created by the aborted transaction are not on disk.
