@@ -204,4 +204,20 @@ describe("window store changelog keys (Kafka's WindowKeySchema: key, 8-byte star
     rebuilt.restore([decodeChangelog(record)]);
     expect(rebuilt.fetch("a", START)?.value).toBe(3);
   });
+
+  it("records across chunk boundaries and values larger than a chunk decode intact", () => {
+    const writer = new ChangelogWriter("kv-changelog", 0);
+    const big = "x".repeat(200_000);
+    const written = Array.from({ length: 3000 }, (_, i) => ({
+      key: `k${i}`,
+      value: { i, s: "é" },
+    }));
+    for (const { key, value } of written) writer.log(key, value, 1);
+    writer.log("big", big, 2);
+    writer.logWindow("w", START, 0, big, 3);
+    const decoded = asLog(writer.drain()).map(decodeChangelog);
+    expect(decoded.slice(0, 3000).map((e) => ({ key: e.key, value: e.value }))).toEqual(written);
+    expect(decoded[3000]).toEqual({ key: "big", value: big, timestamp: 2 });
+    expect(decoded[3001]).toEqual({ key: ["w", START], value: big, timestamp: 3 });
+  });
 });

@@ -11,14 +11,16 @@ const STRING_WINDOW_KEY = 0x00;
 const JSON_WINDOW_KEY = 0x01;
 /** Window start and sequence number after the key bytes. */
 const WINDOW_SUFFIX = 12;
-const CHUNK_BYTES = 64 * 1024;
+/** Chunks start small (a task may hold many quiet stores) and double up to this size. */
+const MAX_CHUNK_BYTES = 64 * 1024;
 const TWO_32 = 2 ** 32;
 
 /** Encodes one store's changelog records as they are logged; the task drains them at commit. */
 export class ChangelogWriter implements ChangeLogger {
   private records: ProducerRecord[] = [];
-  private chunk = Buffer.allocUnsafeSlow(CHUNK_BYTES);
+  private chunk = Buffer.alloc(0);
   private used = 0;
+  private nextChunkBytes = 1024;
 
   constructor(
     private readonly topic: string,
@@ -63,7 +65,8 @@ export class ChangelogWriter implements ChangeLogger {
   private text(text: string, before: number, after: number): Buffer {
     const max = before + 3 * text.length + after;
     if (this.used + max > this.chunk.length) {
-      this.chunk = Buffer.allocUnsafeSlow(Math.max(CHUNK_BYTES, max));
+      this.chunk = Buffer.allocUnsafeSlow(Math.max(this.nextChunkBytes, max));
+      this.nextChunkBytes = Math.min(2 * this.nextChunkBytes, MAX_CHUNK_BYTES);
       this.used = 0;
     }
     const start = this.used;
