@@ -35,12 +35,12 @@ export class ChangelogWriter implements ChangeLogger {
     const string = typeof key === "string";
     const text = string ? key : JSON.stringify(key);
     const bytes = this.text(text, 1, WINDOW_SUFFIX);
-    const end = bytes.length - WINDOW_SUFFIX;
     bytes[0] = string ? STRING_WINDOW_KEY : JSON_WINDOW_KEY;
-    // two 32-bit halves: a JS number holds the 64-bit start exactly up to 2^53
-    bytes.writeInt32BE(Math.floor(start / TWO_32), end);
-    bytes.writeUInt32BE(start >>> 0, end + 4);
-    bytes.writeUInt32BE(seq, end + 8);
+    const end = bytes.length - WINDOW_SUFFIX;
+    // big-endian, the start as two 32-bit halves (a JS number holds it exactly up to 2^53)
+    putUint32(bytes, end, Math.floor(start / TWO_32));
+    putUint32(bytes, end + 4, start);
+    putUint32(bytes, end + 8, seq);
     this.push(bytes, value, timestamp);
   }
 
@@ -57,7 +57,7 @@ export class ChangelogWriter implements ChangeLogger {
       partition: this.partition,
       timestamp,
       key,
-      value: value === null ? null : this.text(JSON.stringify(value), 0, 0),
+      value: value === null ? null : this.text(jsonText(value), 0, 0),
     });
   }
 
@@ -70,10 +70,36 @@ export class ChangelogWriter implements ChangeLogger {
       this.used = 0;
     }
     const start = this.used;
-    const end = start + before + this.chunk.write(text, start + before) + after;
+    const end = start + before + writeUtf8(this.chunk, text, start + before) + after;
     this.used = end;
     return this.chunk.subarray(start, end);
   }
+}
+
+/** JSON text of a value; finite numbers (counts, sums) skip the JSON serializer. */
+function jsonText(value: unknown): string {
+  return typeof value === "number" && Number.isFinite(value)
+    ? String(value)
+    : JSON.stringify(value);
+}
+
+/** Writes `text` as UTF-8 at `at`; short ASCII text (most keys) without a native call. */
+function writeUtf8(chunk: Buffer, text: string, at: number): number {
+  if (text.length > 32) return chunk.write(text, at);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return chunk.write(text, at);
+    chunk[at + i] = c;
+  }
+  return text.length;
+}
+
+/** The low 32 bits of `n`, big-endian (typed-array stores keep the low byte). */
+function putUint32(bytes: Buffer, at: number, n: number): void {
+  bytes[at] = n >>> 24;
+  bytes[at + 1] = n >>> 16;
+  bytes[at + 2] = n >>> 8;
+  bytes[at + 3] = n;
 }
 
 export function decodeChangelog(record: LogRecord): ChangelogEntry {
@@ -82,8 +108,8 @@ export function decodeChangelog(record: LogRecord): ChangelogEntry {
     key:
       key[0] === STRING_WINDOW_KEY || key[0] === JSON_WINDOW_KEY
         ? windowKey(key)
-        : json(key, "changelog key"),
-    value: record.value === null ? null : json(record.value, "changelog value"),
+        : parseJson(key, "changelog key"),
+    value: record.value === null ? null : parseJson(record.value, "changelog value"),
     timestamp: record.timestamp,
   };
 }
@@ -100,6 +126,6 @@ function windowKey(bytes: Uint8Array): unknown[] {
   return seq === 0 ? [key, start] : [key, start, seq];
 }
 
-function json(bytes: Uint8Array, what: string): unknown {
+function parseJson(bytes: Uint8Array, what: string): unknown {
   return JSON.parse(utf8Decode(bytes, what));
 }
