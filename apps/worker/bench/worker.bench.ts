@@ -18,7 +18,7 @@ const SECONDS = 8;
 const BATCH_EVERY_MS = 10;
 const BURST = 20_000;
 /** Bursts per side, in the order quiet/watched, watched/quiet, ... */
-const ROUNDS = 4;
+const ROUNDS = 6;
 
 const dataDir = mkdtempSync(join(tmpdir(), "riffle-bench-"));
 const port = await freePort();
@@ -68,6 +68,7 @@ try {
   step(`${ROUNDS} bursts each without and with 50 clients, alternating`);
   const quiet = await deployPassThrough("burst-a-in", "burst-a-out");
   const watched = await deployPassThrough("burst-b-in", "burst-b-out");
+  const rssBeforeClients = rss(worker);
   const clients = await startClients(watched, 50, 10);
   const runs = { quiet: [] as Burst[], watched: [] as Burst[] };
   for (let round = 0; round < ROUNDS; round++) {
@@ -79,6 +80,8 @@ try {
     }
   }
   const rssClients = rss(worker);
+  // V8 collects the bursts' garbage lazily: what stays is what a quiet moment shows.
+  const rssClientsIdle = await idleRss(worker);
   await stopProcess(clients);
   await stopProcess(worker);
 
@@ -99,7 +102,9 @@ try {
   console.log(
     `  worker CPU per record (median): ${perRecord(runs.quiet).toFixed(1)} µs | ${perRecord(runs.watched).toFixed(1)} µs (the clients run in a process of their own)`,
   );
-  console.log(`RSS with 50 clients:                          ${mb(rssClients)}`);
+  console.log(`RSS before the clients connect:               ${mb(rssBeforeClients)}`);
+  console.log(`RSS with 50 clients, after the bursts:        ${mb(rssClients)}`);
+  console.log(`RSS with 50 clients, 3 s later:               ${mb(rssClientsIdle)}`);
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -21,6 +21,10 @@ export interface HubOptions {
   onTapsChanged(deploymentId: string, nodeIds: string[]): void;
   /** The shortest time between two batches to one client (ms). */
   flushIntervalMs?: number;
+  /** Socket writes of live batches per second the hub aims to stay under: with many clients
+   *  the ticks space out (each tick writes to every ready client), so the hub's cost stays
+   *  bounded whatever the number of clients. */
+  writesPerSecond?: number;
   /** The most records one batch carries to one client. */
   queueCapacity?: number;
   /** Records/s of a subscription that does not ask for a rate. */
@@ -48,6 +52,9 @@ export class LiveHub {
   private readonly maxRate: number;
   private readonly defaultRate: number;
   private readonly interval: number;
+  private readonly writesPerSecond: number;
+  /** Subscriptions over all deployments. */
+  private memberships = 0;
   private tickTimer?: NodeJS.Timeout;
   private lastTick = 0;
   /** Work of deployments no longer watched, so `work()` covers the hub's whole life. */
@@ -61,6 +68,7 @@ export class LiveHub {
     this.maxRate = options.maxRatePerClient ?? 5000;
     this.defaultRate = Math.min(options.defaultRate ?? 200, this.maxRate);
     this.interval = options.flushIntervalMs ?? 20;
+    this.writesPerSecond = options.writesPerSecond ?? 1000;
     this.io = new Server(server, {
       cors: { origin: options.origins, credentials: true },
       serveClient: false,
@@ -149,6 +157,7 @@ export class LiveHub {
       this.leave(mine, deploymentId);
       const rate = Math.min(maxRate ?? this.defaultRate, this.maxRate);
       mine.set(deploymentId, this.fanOut(deploymentId).join(socket.id, rate, taps));
+      this.memberships++;
       this.tapsChanged(deploymentId);
       reply({ ok: true, status });
     });
@@ -183,6 +192,7 @@ export class LiveHub {
     if (!member || !fanOut) return false;
     mine.delete(deploymentId);
     fanOut.leave(member);
+    this.memberships--;
     if (fanOut.empty) {
       this.fanOuts.delete(deploymentId);
       addWork(this.retired, fanOut.work);
@@ -194,10 +204,12 @@ export class LiveHub {
     this.options.onTapsChanged(deploymentId, this.fanOuts.get(deploymentId)?.taps() ?? []);
   }
 
-  /** One tick at most every `interval` ms: soon after a commit when the last one is old enough. */
+  /** One tick at most every `interval` ms, more apart with many clients (`writesPerSecond`):
+   *  soon after a commit when the last one is old enough. */
   private scheduleTick() {
     if (this.tickTimer) return;
-    const wait = Math.max(0, this.lastTick + this.interval - Date.now());
+    const spacing = Math.max(this.interval, (1000 * this.memberships) / this.writesPerSecond);
+    const wait = Math.max(0, this.lastTick + spacing - Date.now());
     this.tickTimer = setTimeout(() => this.tick(), wait);
   }
 
