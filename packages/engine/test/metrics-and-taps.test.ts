@@ -94,6 +94,39 @@ describe("node metrics", () => {
     ]);
   });
 
+  it("a step with two children ends its chain: each child receives every record the step passes", () => {
+    const d = driver((b) => {
+      const kept = b.stream("in", src("src")).filter((_k, v: number) => v > 0, Named.as("pos"));
+      kept.to("a", sink("a"));
+      kept.mapValues((v: number) => -v, Named.as("neg")).to("b", sink("b"));
+    });
+    for (const v of [1, -2, 3]) d.pipeInput("in", "k", v, 1);
+    expect(inOut(d, "pos", "a", "neg", "b")).toEqual([
+      [3, 2],
+      [2, 0],
+      [2, 2],
+      [2, 0],
+    ]);
+  });
+
+  it("records a processor forwards from a punctuator count as its output and its child's input", () => {
+    const d = driver((b) =>
+      b
+        .stream("in", src("src"))
+        .process((ctx, out) => {
+          ctx.schedule(10, "wall-clock", (t) => out.all("tick", t, t));
+          return () => {};
+        }, Named.as("ticker"))
+        .to("out", sink("sink")),
+    );
+    d.pipeInput("in", "k", 1, 1);
+    d.advanceWallClockTime(25);
+    expect(inOut(d, "ticker", "sink")).toEqual([
+      [1, 1],
+      [1, 0],
+    ]);
+  });
+
   it("stateful nodes: late records past grace are counted as drops, not forwarded", () => {
     const d = driver((b) =>
       b
