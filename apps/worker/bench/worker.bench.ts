@@ -76,7 +76,9 @@ try {
       round % 2 === 0 ? (["quiet", "watched"] as const) : (["watched", "quiet"] as const);
     for (const side of sides) {
       const [input, id] = side === "quiet" ? ["burst-a-in", quiet] : ["burst-b-in", watched];
-      runs[side].push(await burstThroughput(worker, input, id, BURST * (round + 1)));
+      const clientsCpu = cpuSeconds(clients);
+      const burst = await burstThroughput(worker, input, id, BURST * (round + 1));
+      runs[side].push({ ...burst, clientsCpu: cpuSeconds(clients) - clientsCpu });
     }
   }
   const rssClients = rss(worker);
@@ -101,6 +103,10 @@ try {
   const perRecord = (bursts: Burst[]) => (median(bursts.map((b) => b.cpu)) / BURST) * 1e6;
   console.log(
     `  worker CPU per record (median): ${perRecord(runs.quiet).toFixed(1)} µs | ${perRecord(runs.watched).toFixed(1)} µs (the clients run in a process of their own)`,
+  );
+  const clientsShare = (b: Burst) => ((b.clientsCpu ?? 0) * b.rate) / BURST;
+  console.log(
+    `  the clients' process during the bursts (median): ${pct(median(runs.quiet.map(clientsShare)))} | ${pct(median(runs.watched.map(clientsShare)))} of a core, taken from the same 2 cores`,
   );
   console.log(`RSS before the clients connect:               ${mb(rssBeforeClients)}`);
   console.log(`RSS with 50 clients, after the bursts:        ${mb(rssClients)}`);
@@ -168,6 +174,8 @@ interface Burst {
   rate: number;
   /** Worker CPU seconds spent on it. */
   cpu: number;
+  /** CPU seconds of the clients' process meanwhile. */
+  clientsCpu?: number;
 }
 
 /** Records/s from the first produce of a burst to the sink having written `total` records. */
