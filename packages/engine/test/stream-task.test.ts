@@ -1,7 +1,7 @@
 // The task's per-record path: stream-time punctuation checked once per record against the
 // earliest due punctuator, and records of interleaved topics routed to their own source.
 import { describe, expect, it } from "vitest";
-import { StreamsBuilder, TopologyTestDriver } from "../src/index";
+import { Named, StreamsBuilder, TopologyTestDriver } from "../src/index";
 
 describe("stream task", () => {
   it("stream-time punctuators of different intervals each fire when stream time reaches their own next time (Kafka's ProcessorContext#schedule)", () => {
@@ -31,6 +31,26 @@ describe("stream task", () => {
     d.pipeInput("in", "k", 1, 99);
     d.pipeInput("in", "k", 1, 100);
     expect(fired).toEqual([100]);
+  });
+
+  it("a processor that asks for a port's children per record gets one edge, counted once per record", () => {
+    const b = new StreamsBuilder();
+    const edges = new Set<unknown>();
+    b.stream("in")
+      .process(
+        (_ctx, out) => (k, v, t) => {
+          const emit = out.port("out");
+          edges.add(emit);
+          emit(k, v, t);
+        },
+        Named.as("p"),
+      )
+      .to("out");
+    const d = new TopologyTestDriver(b.build({ applicationId: "p" }));
+    for (const v of [1, 2, 3]) d.pipeInput("in", "k", v, v);
+    expect(d.readOutput("out").map((r) => r.value)).toEqual([1, 2, 3]);
+    expect(edges.size).toBe(1);
+    expect(d.metrics().nodes.p.recordsOut).toBe(3);
   });
 
   it("records of interleaved topics each go through their own source's serdes and timestamps", () => {

@@ -162,8 +162,20 @@ export class StreamTask {
     };
   }
 
+  /** Port edges are built once per name, so a processor may ask for them per record. */
   private downstream(node: GraphNode): Downstream {
-    return { all: this.edge(node), port: (name) => this.edge(node, name) };
+    const ports = new Map<string, Emit>();
+    return {
+      all: this.edge(node),
+      port: (name) => {
+        let emit = ports.get(name);
+        if (!emit) {
+          emit = this.edge(node, name);
+          ports.set(name, emit);
+        }
+        return emit;
+      },
+    };
   }
 
   private isFusable(node: GraphNode): boolean {
