@@ -43,6 +43,9 @@ type Ack = (reply: Record<string, unknown>) => void;
 
 export const room = (deploymentId: string) => `deployment:${deploymentId}`;
 
+/** However many clients, a batch every 200 ms at least: what is published waits at most that. */
+const MAX_TICK_SPACING_MS = 200;
+
 export class LiveHub {
   readonly io: Server;
   /** Each socket's memberships, by deployment. */
@@ -208,7 +211,10 @@ export class LiveHub {
    *  soon after a commit when the last one is old enough. */
   private scheduleTick() {
     if (this.tickTimer) return;
-    const spacing = Math.max(this.interval, (1000 * this.memberships) / this.writesPerSecond);
+    const spacing = Math.max(
+      this.interval,
+      Math.min(MAX_TICK_SPACING_MS, (1000 * this.memberships) / this.writesPerSecond),
+    );
     const wait = Math.max(0, this.lastTick + spacing - Date.now());
     this.tickTimer = setTimeout(() => this.tick(), wait);
   }
