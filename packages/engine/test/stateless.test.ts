@@ -14,6 +14,20 @@ describe("stateless KStream operators", () => {
     expect(d.readOutput("rest").map((r) => r.value)).toEqual([1]);
   });
 
+  it("flatMapValues of one record into 200k records, through a repartition, reaches the sink whole", () => {
+    const d = drive((b) => {
+      b.stream("in")
+        .flatMapValues((n: number) => Array.from({ length: n }, (_, i) => i))
+        .selectKey((_k, v: number) => v % 7)
+        .repartition()
+        .to("wide");
+    });
+    d.pipeInput("in", "k", 200_000, 1);
+    const out = d.readOutput("wide");
+    expect(out.length).toBe(200_000);
+    expect(out.at(-1)).toMatchObject({ key: 199_999 % 7, value: 199_999 });
+  }, 30_000);
+
   it("map changes key and value; flatMap emits zero or more records with the input timestamp", () => {
     const d = drive((b) => {
       const s = b.stream("in");

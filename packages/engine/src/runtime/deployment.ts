@@ -259,9 +259,10 @@ export class Deployment {
   private drain(): ProducerRecord[] {
     const records: ProducerRecord[] = [];
     for (const { task, checkpoints } of this.running) {
-      records.push(...task.drainOutput());
+      // A loop, not push(...spread): one commit may hold more records than a call's arguments.
+      for (const r of task.drainOutput()) records.push(r);
       const changelog = task.drainChangelog();
-      records.push(...changelog);
+      for (const c of changelog) records.push(c);
       this.changelogSinceCheckpoint += changelog.length;
       for (const c of changelog) {
         const store = this.storeOfChangelog.get(c.topic);

@@ -235,6 +235,31 @@ describe("deployment runtime", () => {
     expect(d.lastError()?.message).toMatch(/^fail-fast: orders-2@0: /);
   });
 
+  it("commits a batch whose output exceeds the engine's argument-spread limit (one record flatMapped to 200k)", async () => {
+    const b = new StreamsBuilder();
+    b.stream<string, number>("fan")
+      .flatMapValues((n) => Array.from({ length: n }, (_, i) => i))
+      .to("wide");
+    const log = new MemoryLog();
+    await log.createTopic("fan", { partitions: 1 });
+    await log.append([
+      { topic: "fan", timestamp: 1, key: json.serialize("k"), value: json.serialize(200_000) },
+    ]);
+    const d = startDeployment({
+      topology: b.build({ applicationId: "wide" }),
+      log,
+      guarantee: "exactly_once_v2",
+      commitIntervalMs: 10,
+    });
+    for (let i = 0; i < 1000 && (await log.endOffset("wide", 0)) < 200_000; i++)
+      await new Promise((r) => setTimeout(r, 20));
+    await d.stop();
+    expect(d.status()).toBe("stopped");
+    const out = await log.read("wide", 0, 0, 300_000);
+    expect(out.length).toBe(200_000);
+    expect(json.deserialize(out[199_999].value)).toBe(199_999);
+  }, 60_000);
+
   it("at_least_once makes outputs visible before the offsets are committed", async () => {
     const log = new MemoryLog();
     await produce(log, ORDERS.slice(0, 30));
