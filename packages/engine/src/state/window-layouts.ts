@@ -1,6 +1,6 @@
 // Where a window store keeps its windows, and which of them its next commit logs. Aggregation
 // stores use Kafka's in-memory layout, start -> (key -> window), in columns: a window is a slot
-// (its value, key and timestamp in arrays), not an object, so a store holding short-lived
+// (its key, value and timestamp in arrays), not an object, so a store holding short-lived
 // windows adds little for the garbage collector to trace or promote. Duplicate-retaining stores
 // (join and sliding-window buffers) read per-key time ranges, so they keep windows per key.
 import { type CachedEntry, WindowChangelogCache } from "./changelog-cache";
@@ -40,22 +40,20 @@ class Segment<K, V> {
   readonly slots = new Map<string, number>();
   readonly keys: K[] = [];
   readonly values: (V | typeof DELETED)[] = [];
-  timestamps = new Float64Array(8);
-  /** Slots written since the last flush, each once (`queued` marks them). */
+  /** Plain arrays (doubles and small integers are stored unboxed): a one-window start is cheap. */
+  readonly timestamps: number[] = [];
+  /** 1 for slots in `dirty`, the slots written since the last flush, each once. */
+  readonly queued: number[] = [];
   dirty: number[] = [];
-  queued = new Uint8Array(8);
 
   constructor(readonly start: number) {}
 
   add(key: K, value: V, timestamp: number): number {
     const slot = this.keys.length;
-    if (slot === this.timestamps.length) {
-      this.timestamps = grow(this.timestamps, new Float64Array(2 * slot));
-      this.queued = grow(this.queued, new Uint8Array(2 * slot));
-    }
     this.keys.push(key);
     this.values.push(value);
-    this.timestamps[slot] = timestamp;
+    this.timestamps.push(timestamp);
+    this.queued.push(0);
     return slot;
   }
 
@@ -85,11 +83,6 @@ class Segment<K, V> {
 }
 
 const DELETED: unique symbol = Symbol("deleted window");
-
-function grow<T extends Float64Array | Uint8Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
-}
 
 interface Tombstone<K> {
   key: K;
