@@ -9,6 +9,7 @@ import {
   JoinWindows,
   Materialized,
   SessionWindows,
+  SlidingWindows,
   type StateStore,
   TimeWindows,
   type TopologyTestDriver,
@@ -55,6 +56,39 @@ describe("changelog replay rebuilds every store kind", () => {
       d.pipeInput("s", k, "v", ts);
     const rebuilt = replay(d, "w", new InMemoryWindowStore("w", 110));
     expect(contents(rebuilt)).toEqual(contents(d.getStore("w")));
+  });
+
+  it("window stores of hopping and sliding windows (sliding: its record buffer too)", () => {
+    const d = drive((b) => {
+      const grouped = b.stream("s").groupByKey();
+      grouped
+        .windowedBy(TimeWindows.ofSizeAndGrace(10, 100).advanceBy(5))
+        .count(undefined, Materialized.as("hop"));
+      grouped
+        .windowedBy(SlidingWindows.ofTimeDifferenceAndGrace(10, 100))
+        .count(undefined, Materialized.as("slide"));
+    });
+    for (const [k, ts] of [
+      ["a", 1],
+      ["b", 4],
+      ["a", 12],
+      ["a", 7],
+      ["b", 30],
+      ["a", 3],
+    ] as const)
+      d.pipeInput("s", k, "v", ts);
+    const buffer = [...d.topology.stores.keys()].find((n) =>
+      n.startsWith("KSTREAM-SLIDING-BUFFER"),
+    )!;
+    for (const [name, fresh] of [
+      ["hop", new InMemoryWindowStore("hop", 110)],
+      ["slide", new InMemoryWindowStore("slide", 111)],
+      [buffer, new InMemoryWindowStore(buffer, 122, true)],
+    ] as const) {
+      const rebuilt = replay(d, name, fresh);
+      expect(contents(rebuilt)).toEqual(contents(d.getStore(name)));
+      expect(rebuilt.size()).toBe(d.getStore(name).size());
+    }
   });
 
   it("session store (merges remove sessions: the changelog carries the removals)", () => {
