@@ -82,7 +82,7 @@ const partitionsOf = (app: KafkaRuntime, side: string) =>
     .map((tp) => tp.partition)
     .sort();
 
-describe("Kafka co-partitioned assignment", { timeout: 60_000 }, () => {
+describe("Kafka co-partitioned assignment", { timeout: 120_000 }, () => {
   let single: string[];
 
   it("one instance joins every click with every view of its user within the window", async () => {

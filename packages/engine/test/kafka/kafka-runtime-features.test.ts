@@ -62,7 +62,7 @@ async function deploy(name: string, define: (builder: StreamsBuilder) => void, i
   return { topology, apps };
 }
 
-describe("KafkaRuntime features", { timeout: 40_000 }, () => {
+describe("KafkaRuntime features", { timeout: 120_000 }, () => {
   it("a moved task keeps its stream time: Kafka Streams' partition time travels in the committed offset's metadata", async () => {
     // Emits the task's stream time as each record sees it (a late record does not lower it).
     const { apps } = await deploy(

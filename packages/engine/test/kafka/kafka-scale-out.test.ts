@@ -121,7 +121,7 @@ function expectedCounts(records: ReturnType<typeof orders>): [string, number[]][
 
 const sorted = (map: Map<string, number[]>) => [...map].sort(([a], [b]) => a.localeCompare(b));
 
-describe("Kafka scale-out", { timeout: 40_000 }, () => {
+describe("Kafka scale-out", { timeout: 120_000 }, () => {
   let input: ReturnType<typeof orders>;
   let single: Map<string, number[]>;
 
