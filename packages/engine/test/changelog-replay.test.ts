@@ -239,6 +239,35 @@ describe("window store changelog keys (Kafka's WindowKeySchema: key, 8-byte star
     expect(rebuilt.fetch("a", START)?.value).toBe(3);
   });
 
+  it("key-value changelog records hold exactly the JSON text of key and value, whatever the fast path", () => {
+    const writer = new ChangelogWriter("kv-changelog", 0);
+    const keys = [
+      "plain",
+      'with "quotes"',
+      "back\\slash",
+      "tab\there",
+      "café",
+      "k".repeat(40),
+      7,
+      ["a", 1],
+    ];
+    const values = [0, 1, 1023, 1024, -1, 2.5, -0, 1e21, "1", { n: 1 }];
+    const pairs = keys.flatMap((key) => values.map((value) => ({ key, value })));
+    for (const { key, value } of pairs) writer.log(key, value, 1);
+    const records = writer.drain();
+    expect(records.map((r) => Buffer.from(r.key!).toString())).toEqual(
+      pairs.map((p) => JSON.stringify(p.key)),
+    );
+    expect(records.map((r) => Buffer.from(r.value!).toString())).toEqual(
+      pairs.map((p) => JSON.stringify(p.value)),
+    );
+    expect(
+      asLog(records)
+        .map(decodeChangelog)
+        .map((e) => ({ key: e.key, value: e.value })),
+    ).toEqual(pairs.map((p) => ({ key: p.key, value: Object.is(p.value, -0) ? 0 : p.value })));
+  });
+
   it("records across chunk boundaries and values larger than a chunk decode intact", () => {
     const writer = new ChangelogWriter("kv-changelog", 0);
     const big = "x".repeat(200_000);

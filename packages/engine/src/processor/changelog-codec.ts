@@ -28,7 +28,11 @@ export class ChangelogWriter implements ChangeLogger {
   ) {}
 
   log(key: unknown, value: unknown, timestamp: number): void {
-    this.push(this.text(JSON.stringify(key), 0, 0), value, timestamp);
+    const bytes =
+      typeof key === "string" && isPlainAscii(key)
+        ? this.quoted(key)
+        : this.text(JSON.stringify(key), 0, 0);
+    this.push(bytes, value, timestamp);
   }
 
   logWindow(key: unknown, start: number, seq: number, value: unknown, timestamp: number): void {
@@ -57,8 +61,16 @@ export class ChangelogWriter implements ChangeLogger {
       partition: this.partition,
       timestamp,
       key,
-      value: value === null ? null : this.text(jsonText(value), 0, 0),
+      value: value === null ? null : (smallCount(value) ?? this.text(jsonText(value), 0, 0)),
     });
+  }
+
+  /** A key's JSON text, `"key"`, without building that string first (one per record). */
+  private quoted(key: string): Buffer {
+    const bytes = this.text(key, 1, 1);
+    bytes[0] = QUOTE;
+    bytes[bytes.length - 1] = QUOTE;
+    return bytes;
   }
 
   /** `text` as UTF-8 with `before` and `after` spare bytes, as a view into the current chunk. */
@@ -74,6 +86,31 @@ export class ChangelogWriter implements ChangeLogger {
     this.used = end;
     return this.chunk.subarray(start, end);
   }
+}
+
+const QUOTE = 0x22;
+
+/** ASCII with nothing JSON escapes (no quote, backslash or control character). */
+function isPlainAscii(text: string): boolean {
+  if (text.length > 32) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c >= 0x7f || c === QUOTE || c === 0x5c) return false;
+  }
+  return true;
+}
+
+/**
+ * Counts are mostly small: their value bytes are shared, read-only views (logs copy or only
+ * read record bytes), so a commit of counts builds no value buffer per record.
+ */
+const SMALL_COUNTS: Buffer[] = [];
+const SMALL_COUNT_LIMIT = 1024;
+function smallCount(value: unknown): Buffer | undefined {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) return undefined;
+  if (value >= SMALL_COUNT_LIMIT) return undefined;
+  SMALL_COUNTS[value] ??= Buffer.from(String(value));
+  return SMALL_COUNTS[value];
 }
 
 /** JSON text of a value; finite numbers (counts, sums) skip the JSON serializer. */
