@@ -88,7 +88,7 @@ describe("KafkaRuntime features", { timeout: 120_000 }, () => {
       },
     ]);
     await produce(early);
-    await eventually(() => processed(apps) === early.length);
+    await eventually(() => processed(apps) >= early.length);
     const [leaving, staying] = apps;
     await leaving.stop();
     await eventually(() => staying.log.assignment().length === 2);
@@ -140,7 +140,7 @@ describe("KafkaRuntime features", { timeout: 120_000 }, () => {
       timestamp: T0 + i,
     }));
     await produce(orders);
-    await eventually(() => processed(apps) === orders.length);
+    await eventually(() => processed(apps) >= orders.length);
     // A product added while running reaches every instance's store.
     await produce([{ topic: "products", key: "sku-9", value: { name: "grapes" }, timestamp: T0 }]);
     const catalogueSize = (app: KafkaRuntime) =>
@@ -183,7 +183,7 @@ describe("KafkaRuntime features", { timeout: 120_000 }, () => {
         .to(cluster.topic("tick-out")),
     );
     await produce([{ topic: "tick-in", key: "a", value: 1, timestamp: T0 }]);
-    await eventually(() => processed(apps) === 1);
+    await eventually(() => processed(apps) >= 1);
     // Ticks keep coming with no further input, each seeing the one record processed.
     const afterRecord = (records: { value: Buffer | null }[]) =>
       records.filter((r) => json(r.value) === 1).length;

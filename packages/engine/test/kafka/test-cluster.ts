@@ -137,7 +137,12 @@ export async function produce(cluster: TestCluster, records: OutgoingRecord[]): 
 export const owned = (apps: KafkaRuntime[]) =>
   apps.flatMap((app) => app.log.assignment().map((tp) => `${tp.topic}/${tp.partition}`));
 
-/** Records the instances processed, summed. */
+/**
+ * Records the instances processed, re-processing included. Tests wait for at least the input,
+ * then compare outputs: if a stalled instance ever missed its session and the group
+ * rebalanced, a repeated record shows there as a clear failure instead of a wait that never
+ * ends.
+ */
 export const processed = (apps: KafkaRuntime[]) =>
   apps.reduce((sum, app) => sum + app.log.status.processed, 0);
 
