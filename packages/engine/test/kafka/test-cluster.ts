@@ -72,6 +72,25 @@ export async function startTestCluster(
   return cluster;
 }
 
+let freshCount = 0;
+
+/**
+ * Creates `<name>-<n>-<suffix>` topics for one attempt of a multi-instance test and returns
+ * `<name>-<n>`. Those tests retry once: now and then a group of instances on the mock cluster
+ * stops making progress mid-test (seen in about one full suite run in three; not reproduced
+ * alone), and a retry needs topics and a group no earlier attempt wrote to.
+ */
+export async function freshTopics(
+  cluster: TestCluster,
+  name: string,
+  suffixes: string[],
+  partitions: number,
+): Promise<string> {
+  const id = `${name}-${++freshCount}`;
+  for (const suffix of suffixes) await cluster.createTopic(`${id}-${suffix}`, partitions);
+  return id;
+}
+
 /** Polls `probe` until it returns true; vitest's test timeout bounds the wait. */
 export async function eventually(probe: () => boolean | Promise<boolean>, everyMs = 50) {
   while (!(await probe())) await new Promise((resolve) => setTimeout(resolve, everyMs));
