@@ -72,7 +72,7 @@ async function restoreBench(): Promise<{ changelogMs: number; checkpointMs: numb
   const writer = new ChangelogWriter("app-store-changelog", 0);
   for (let i = 0; i < entries.length; i += 100_000) {
     for (const e of entries.slice(i, i + 100_000)) writer.log(e.key, e.value, e.timestamp);
-    await log.append(writer.drain());
+    await log.append([...writer.drain()]);
   }
   const directory = new StateDirectory(tempDir());
   const checkpoint = directory.store("store", 0);

@@ -155,7 +155,7 @@ describe("window store changelog keys (Kafka's WindowKeySchema: key, 8-byte star
     const writer = logged(store);
     store.put("é", 7, START, START);
     store.flush();
-    const [record] = writer.drain();
+    const [record] = [...writer.drain()];
     const key = Buffer.from(record.key!);
     expect(key.subarray(0, 3)).toEqual(Buffer.from([0x00, 0xc3, 0xa9]));
     expect(key.readBigInt64BE(3)).toBe(BigInt(START));
@@ -172,7 +172,7 @@ describe("window store changelog keys (Kafka's WindowKeySchema: key, 8-byte star
       for (const [i, k] of keys.entries()) store.put(k, { n: i }, START + i, START + i);
       store.put(42, { n: "again" }, START + 1, START + 9);
       store.flush();
-      const records = writer.drain();
+      const records = [...writer.drain()];
       expect(new Set(records.map((r) => Buffer.from(r.key!).toString("hex"))).size).toBe(
         duplicates ? 7 : 6,
       );
@@ -190,7 +190,7 @@ describe("window store changelog keys (Kafka's WindowKeySchema: key, 8-byte star
     store.flush();
     store.put({ k: 1 }, null, START, START + 1);
     store.flush();
-    const records = writer.drain();
+    const records = [...writer.drain()];
     expect(records.map((r) => r.value === null)).toEqual([false, true]);
     const rebuilt = new InMemoryWindowStore("w", 60_000);
     rebuilt.restore(asLog(records).map(decodeChangelog));
@@ -207,7 +207,7 @@ describe("window store changelog keys (Kafka's WindowKeySchema: key, 8-byte star
     store.put("a", 2, START, START + 2);
     store.flush();
     const rebuilt = new InMemoryWindowStore("w", 60_000);
-    rebuilt.restore(asLog(writer.drain()).map(decodeChangelog));
+    rebuilt.restore(asLog([...writer.drain()]).map(decodeChangelog));
     expect(contents(rebuilt)).toEqual(contents(store));
     expect(rebuilt.fetch("a", START)?.value).toBe(2);
   });
@@ -218,7 +218,7 @@ describe("window store changelog keys (Kafka's WindowKeySchema: key, 8-byte star
     store.put("a", 1, START, START);
     store.put("b", 2, START + 5000, START + 5000);
     store.flush();
-    const records = writer.drain();
+    const records = [...writer.drain()];
     expect(records).toHaveLength(1);
     const rebuilt = new InMemoryWindowStore("w", 1000);
     rebuilt.restore(asLog(records).map(decodeChangelog));
@@ -254,7 +254,7 @@ describe("window store changelog keys (Kafka's WindowKeySchema: key, 8-byte star
     const values = [0, 1, 1023, 1024, -1, 2.5, -0, 1e21, "1", { n: 1 }];
     const pairs = keys.flatMap((key) => values.map((value) => ({ key, value })));
     for (const { key, value } of pairs) writer.log(key, value, 1);
-    const records = writer.drain();
+    const records = [...writer.drain()];
     expect(records.map((r) => Buffer.from(r.key!).toString())).toEqual(
       pairs.map((p) => JSON.stringify(p.key)),
     );
@@ -268,6 +268,41 @@ describe("window store changelog keys (Kafka's WindowKeySchema: key, 8-byte star
     ).toEqual(pairs.map((p) => ({ key: p.key, value: Object.is(p.value, -0) ? 0 : p.value })));
   });
 
+  it("a drained batch keeps its records while the writer goes on filling the same chunk", () => {
+    const writer = new ChangelogWriter("kv-changelog", 3);
+    writer.log("a", 1, 1_700_000_000_123);
+    writer.log("b", null, -5);
+    const first = writer.drain();
+    writer.log("c", { n: 3 }, 7);
+    const second = writer.drain();
+    expect(writer.drain().length).toBe(0);
+    const read = (batch: Iterable<ProducerRecord>) =>
+      [...batch].map((r) => ({
+        topic: r.topic,
+        partition: r.partition,
+        timestamp: r.timestamp,
+        key: Buffer.from(r.key!).toString(),
+        value: r.value === null ? null : Buffer.from(r.value).toString(),
+      }));
+    expect([first.length, second.length]).toEqual([2, 1]);
+    // read twice: a batch is read by the log, then again by a retry
+    for (let i = 0; i < 2; i++) {
+      expect(read(first)).toEqual([
+        {
+          topic: "kv-changelog",
+          partition: 3,
+          timestamp: 1_700_000_000_123,
+          key: '"a"',
+          value: "1",
+        },
+        { topic: "kv-changelog", partition: 3, timestamp: -5, key: '"b"', value: null },
+      ]);
+    }
+    expect(read(second)).toEqual([
+      { topic: "kv-changelog", partition: 3, timestamp: 7, key: '"c"', value: '{"n":3}' },
+    ]);
+  });
+
   it("records across chunk boundaries and values larger than a chunk decode intact", () => {
     const writer = new ChangelogWriter("kv-changelog", 0);
     const big = "x".repeat(200_000);
@@ -278,7 +313,7 @@ describe("window store changelog keys (Kafka's WindowKeySchema: key, 8-byte star
     for (const { key, value } of written) writer.log(key, value, 1);
     writer.log("big", big, 2);
     writer.logWindow("w", START, 0, big, 3);
-    const decoded = asLog(writer.drain()).map(decodeChangelog);
+    const decoded = asLog([...writer.drain()]).map(decodeChangelog);
     expect(decoded.slice(0, 3000).map((e) => ({ key: e.key, value: e.value }))).toEqual(written);
     expect(decoded[3000]).toEqual({ key: "big", value: big, timestamp: 2 });
     expect(decoded[3001]).toEqual({ key: ["w", START], value: big, timestamp: 3 });

@@ -155,7 +155,7 @@ export class TopologyTestDriver {
   /** Moves a task's outputs and changelog into the log; returns records to process next. */
   private flush(task: ReturnType<TaskManager["allTasks"]>[number]): LogRecord[] {
     const written = this.log.appendSync(task.drainOutput());
-    this.log.appendSync(task.drainChangelog());
+    for (const changelog of task.drainChangelog()) this.log.appendSync([...changelog]);
     for (const r of written) if (!this.topology.internalTopics.has(r.topic)) this.produced.push(r);
     return written.filter((r) => this.manager.isSourceTopic(r.topic));
   }

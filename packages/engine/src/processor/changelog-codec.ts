@@ -2,7 +2,9 @@
 // write's. Key-value and session keys are JSON; window-store keys are binary, as Kafka's
 // WindowKeySchema: [tag][key][8-byte window start][4-byte sequence number], where the tag (a
 // byte no JSON text starts with) says whether the key is a UTF-8 string or JSON. A commit's
-// records are written into shared byte chunks, each record a view: no string or array per key.
+// records are encoded as they are logged into shared byte chunks, as a Kafka producer's record
+// batches are: no object per record until a log reads them, so a commit that logs a million
+// keys holds ~30 bytes a record, not ~170 of objects the garbage collector would promote.
 import type { LogRecord, ProducerRecord } from "../log/log";
 import { utf8Decode } from "../serde/serde";
 import type { ChangeLogger, ChangelogEntry } from "../state/store";
@@ -11,15 +13,52 @@ const STRING_WINDOW_KEY = 0x00;
 const JSON_WINDOW_KEY = 0x01;
 /** Window start and sequence number after the key bytes. */
 const WINDOW_SUFFIX = 12;
+/** An encoded record: [key length u32][value length i32, -1 for null][timestamp f64][key][value]. */
+const RECORD_HEADER = 16;
 /** Chunks start small (a task may hold many quiet stores) and double up to this size. */
 const MAX_CHUNK_BYTES = 64 * 1024;
 const TWO_32 = 2 ** 32;
 
+/** One store's changelog records of one commit, encoded; read as ProducerRecords one at a time. */
+export class ChangelogBatch implements Iterable<ProducerRecord> {
+  constructor(
+    readonly topic: string,
+    readonly partition: number,
+    /** Number of records. */
+    readonly length: number,
+    private readonly chunks: readonly Buffer[],
+  ) {}
+
+  /** Each record's key and value are read-only views into the batch's chunks. */
+  *[Symbol.iterator](): Iterator<ProducerRecord> {
+    const { topic, partition } = this;
+    for (const chunk of this.chunks) {
+      for (let at = 0; at < chunk.length; ) {
+        const keyStart = at + RECORD_HEADER;
+        const valueStart = keyStart + chunk.readUInt32LE(at);
+        const valueLength = chunk.readInt32LE(at + 4);
+        const timestamp = chunk.readDoubleLE(at + 8);
+        at = valueStart + Math.max(valueLength, 0);
+        yield {
+          topic,
+          partition,
+          timestamp,
+          key: chunk.subarray(keyStart, valueStart),
+          value: valueLength < 0 ? null : chunk.subarray(valueStart, at),
+        };
+      }
+    }
+  }
+}
+
 /** Encodes one store's changelog records as they are logged; the task drains them at commit. */
 export class ChangelogWriter implements ChangeLogger {
-  private records: ProducerRecord[] = [];
+  private chunks: Buffer[] = [];
   private chunk = Buffer.alloc(0);
+  /** Where this batch's records start in the current chunk (earlier bytes are drained). */
+  private batchStart = 0;
   private used = 0;
+  private count = 0;
   private nextChunkBytes = 1024;
 
   constructor(
@@ -28,63 +67,75 @@ export class ChangelogWriter implements ChangeLogger {
   ) {}
 
   log(key: unknown, value: unknown, timestamp: number): void {
-    const bytes =
-      typeof key === "string" && isPlainAscii(key)
-        ? this.quoted(key)
-        : this.text(JSON.stringify(key), 0, 0);
-    this.push(bytes, value, timestamp);
+    const valueText = value === null ? undefined : jsonText(value);
+    if (typeof key === "string" && isPlainAscii(key)) {
+      // the key's JSON text, `"key"`, without building that string first (one per record)
+      const at = this.begin(key.length + 2, valueText);
+      this.chunk[at] = QUOTE;
+      const end = at + 1 + writeUtf8(this.chunk, key, at + 1);
+      this.chunk[end] = QUOTE;
+      this.end(end + 1, valueText, timestamp);
+    } else {
+      const text = JSON.stringify(key);
+      const at = this.begin(3 * text.length, valueText);
+      this.end(at + writeUtf8(this.chunk, text, at), valueText, timestamp);
+    }
   }
 
   logWindow(key: unknown, start: number, seq: number, value: unknown, timestamp: number): void {
+    const valueText = value === null ? undefined : jsonText(value);
     const string = typeof key === "string";
     const text = string ? key : JSON.stringify(key);
-    const bytes = this.text(text, 1, WINDOW_SUFFIX);
-    bytes[0] = string ? STRING_WINDOW_KEY : JSON_WINDOW_KEY;
-    const end = bytes.length - WINDOW_SUFFIX;
+    const at = this.begin(1 + 3 * text.length + WINDOW_SUFFIX, valueText);
+    const bytes = this.chunk;
+    bytes[at] = string ? STRING_WINDOW_KEY : JSON_WINDOW_KEY;
+    const end = at + 1 + writeUtf8(bytes, text, at + 1);
     // big-endian, the start as two 32-bit halves (a JS number holds it exactly up to 2^53)
     putUint32(bytes, end, Math.floor(start / TWO_32));
     putUint32(bytes, end + 4, start);
     putUint32(bytes, end + 8, seq);
-    this.push(bytes, value, timestamp);
+    this.end(end + WINDOW_SUFFIX, valueText, timestamp);
   }
 
   /** The records logged since the last call. */
-  drain(): ProducerRecord[] {
-    const out = this.records;
-    this.records = [];
-    return out;
+  drain(): ChangelogBatch {
+    if (this.used > this.batchStart)
+      this.chunks.push(this.chunk.subarray(this.batchStart, this.used));
+    const batch = new ChangelogBatch(this.topic, this.partition, this.count, this.chunks);
+    this.chunks = [];
+    this.batchStart = this.used;
+    this.count = 0;
+    return batch;
   }
 
-  private push(key: Uint8Array, value: unknown, timestamp: number): void {
-    this.records.push({
-      topic: this.topic,
-      partition: this.partition,
-      timestamp,
-      key,
-      value: value === null ? null : (smallCount(value) ?? this.text(jsonText(value), 0, 0)),
-    });
-  }
-
-  /** A key's JSON text, `"key"`, without building that string first (one per record). */
-  private quoted(key: string): Buffer {
-    const bytes = this.text(key, 1, 1);
-    bytes[0] = QUOTE;
-    bytes[bytes.length - 1] = QUOTE;
-    return bytes;
-  }
-
-  /** `text` as UTF-8 with `before` and `after` spare bytes, as a view into the current chunk. */
-  private text(text: string, before: number, after: number): Buffer {
-    const max = before + 3 * text.length + after;
+  /**
+   * Makes room for a record whose key takes at most `maxKeyBytes`; returns where its key
+   * starts. The value's text is written by `end`, after the key, so its room is reserved here.
+   */
+  private begin(maxKeyBytes: number, valueText: string | undefined): number {
+    const max = RECORD_HEADER + maxKeyBytes + 3 * (valueText?.length ?? 0);
     if (this.used + max > this.chunk.length) {
+      if (this.used > this.batchStart) {
+        this.chunks.push(this.chunk.subarray(this.batchStart, this.used));
+      }
       this.chunk = Buffer.allocUnsafeSlow(Math.max(this.nextChunkBytes, max));
       this.nextChunkBytes = Math.min(2 * this.nextChunkBytes, MAX_CHUNK_BYTES);
       this.used = 0;
+      this.batchStart = 0;
     }
-    const start = this.used;
-    const end = start + before + writeUtf8(this.chunk, text, start + before) + after;
-    this.used = end;
-    return this.chunk.subarray(start, end);
+    return this.used + RECORD_HEADER;
+  }
+
+  /** Writes the value after the key ending at `keyEnd`, then the record's header. */
+  private end(keyEnd: number, valueText: string | undefined, timestamp: number): void {
+    const chunk = this.chunk;
+    const at = this.used;
+    const valueLength = valueText === undefined ? -1 : writeUtf8(chunk, valueText, keyEnd);
+    chunk.writeUInt32LE(keyEnd - at - RECORD_HEADER, at);
+    chunk.writeInt32LE(valueLength, at + 4);
+    chunk.writeDoubleLE(timestamp, at + 8);
+    this.used = keyEnd + Math.max(valueLength, 0);
+    this.count++;
   }
 }
 
@@ -98,19 +149,6 @@ function isPlainAscii(text: string): boolean {
     if (c < 0x20 || c >= 0x7f || c === QUOTE || c === 0x5c) return false;
   }
   return true;
-}
-
-/**
- * Counts are mostly small: their value bytes are shared, read-only views (logs copy or only
- * read record bytes), so a commit of counts builds no value buffer per record.
- */
-const SMALL_COUNTS: Buffer[] = [];
-const SMALL_COUNT_LIMIT = 1024;
-function smallCount(value: unknown): Buffer | undefined {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) return undefined;
-  if (value >= SMALL_COUNT_LIMIT) return undefined;
-  SMALL_COUNTS[value] ??= Buffer.from(String(value));
-  return SMALL_COUNTS[value];
 }
 
 /** JSON text of a value; finite numbers (counts, sums) skip the JSON serializer. */

@@ -4,7 +4,7 @@
 import type { GraphNode } from "../kstream/internals/graph-node";
 import type { LogRecord, OffsetCommit, ProducerRecord } from "../log/log";
 import { changelogTopic, type StateStore } from "../state/store";
-import { ChangelogWriter, decodeChangelog } from "./changelog-codec";
+import { type ChangelogBatch, ChangelogWriter, decodeChangelog } from "./changelog-codec";
 import { type FusedStep, fuseSteps } from "./fusion";
 import { type Downstream, type Emit, recordContext } from "./processor";
 import { buildSource } from "./source-node";
@@ -98,12 +98,13 @@ export class StreamTask {
     return this.ctx.drainOutput();
   }
 
-  /** Changelog records written since the last call: a commit, so stores flush their caches. */
-  drainChangelog(): ProducerRecord[] {
-    const out: ProducerRecord[] = [];
+  /** Changelog records written since the last call, a batch per store that logged any: a commit, so stores flush their caches. */
+  drainChangelog(): ChangelogBatch[] {
+    const out: ChangelogBatch[] = [];
     for (const buffer of this.changelog.values()) {
       buffer.store.flush();
-      for (const r of buffer.writer.drain()) out.push(r);
+      const batch = buffer.writer.drain();
+      if (batch.length > 0) out.push(batch);
     }
     return out;
   }

@@ -261,12 +261,14 @@ export class Deployment {
     for (const { task, checkpoints } of this.running) {
       // A loop, not push(...spread): one commit may hold more records than a call's arguments.
       for (const r of task.drainOutput()) records.push(r);
-      const changelog = task.drainChangelog();
-      for (const c of changelog) records.push(c);
-      this.changelogSinceCheckpoint += changelog.length;
-      for (const c of changelog) {
-        const store = this.storeOfChangelog.get(c.topic);
-        if (store) checkpoints.get(store)?.stage([decodeChangelog(c as LogRecord)]);
+      for (const changelog of task.drainChangelog()) {
+        const store = this.storeOfChangelog.get(changelog.topic);
+        const checkpoint = store === undefined ? undefined : checkpoints.get(store);
+        for (const c of changelog) {
+          records.push(c);
+          checkpoint?.stage([decodeChangelog(c as LogRecord)]);
+        }
+        this.changelogSinceCheckpoint += changelog.length;
       }
     }
     for (const letter of this.deadLetters.splice(0)) {

@@ -188,7 +188,9 @@ export class KafkaRuntime {
    * (Kafka Streams' record cache).
    */
   private drainChangelogs(): OutgoingRecord[] {
-    return [...this.activeTasks()].flatMap((task) => task.drainChangelog().map(toOutgoing));
+    return [...this.activeTasks()].flatMap((task) =>
+      task.drainChangelog().flatMap((changelog) => Array.from(changelog, toOutgoing)),
+    );
   }
 
   /** A task that moved away: its uncommitted changelog is the new owner's to redo. */
