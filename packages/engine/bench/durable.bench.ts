@@ -10,6 +10,7 @@ import {
   type ChangelogEntry,
   DurableLog,
   InMemoryKeyValueStore,
+  inMemoryKeyValueStore,
   type Log,
   MemoryLog,
   StateDirectory,
@@ -75,7 +76,7 @@ async function restoreBench(): Promise<{ changelogMs: number; checkpointMs: numb
     await log.append([...writer.drain()]);
   }
   const directory = new StateDirectory(tempDir());
-  const checkpoint = directory.store("store", 0);
+  const checkpoint = directory.store(inMemoryKeyValueStore("store"), 0);
   checkpoint.stage(entries);
   checkpoint.flush(STORE_KEYS);
 

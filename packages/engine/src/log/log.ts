@@ -46,6 +46,11 @@ export interface TopicConfig {
   partitions: number;
   /** Changelog topics are compacted: only the latest value per key must survive. */
   compacted?: boolean;
+  /**
+   * Records older than this (by timestamp, against the wall clock) may be deleted, compacted
+   * or not: a window store's changelog is Kafka's `compact,delete` topic.
+   */
+  retentionMs?: number;
 }
 
 export interface Log {
@@ -62,5 +67,10 @@ export interface Log {
   committed(applicationId: string, topic: string, partition: number): Promise<number | undefined>;
   /** Appends the records and moves the committed offsets atomically. */
   commit(batch: CommitBatch): Promise<void>;
+  /**
+   * Kafka's Admin#deleteRecords: each partition's records below `offset` go and its start offset
+   * moves there (Kafka Streams purges consumed repartition records this way).
+   */
+  deleteRecords(before: readonly OffsetCommit[]): Promise<void>;
   close(): Promise<void>;
 }

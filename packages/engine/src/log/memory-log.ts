@@ -1,11 +1,17 @@
 // In-memory Log: arrays per partition. Used by tests, `riffle run` and the benchmarks; the
 // durable LMDB log and the Kafka log implement the same interface.
-import type { CommitBatch, Log, LogRecord, ProducerRecord, TopicConfig } from "./log";
+import type { CommitBatch, Log, LogRecord, OffsetCommit, ProducerRecord, TopicConfig } from "./log";
 import { partitionFor } from "./partitioner";
+
+/** A partition's records from offset `start` on (deleted records are gone from the array). */
+interface MemoryPartition {
+  start: number;
+  records: LogRecord[];
+}
 
 interface MemoryTopic {
   config: TopicConfig;
-  partitions: LogRecord[][];
+  partitions: MemoryPartition[];
 }
 
 export class MemoryLog implements Log {
@@ -35,12 +41,15 @@ export class MemoryLog implements Log {
   }
 
   async read(topic: string, partition: number, offset: number, max: number): Promise<LogRecord[]> {
-    const records = this.topics.get(topic)?.partitions[partition] ?? [];
-    return records.slice(offset, offset + max);
+    const log = this.topics.get(topic)?.partitions[partition];
+    if (!log) return [];
+    const from = Math.max(0, offset - log.start);
+    return log.records.slice(from, from + max);
   }
 
   async endOffset(topic: string, partition: number): Promise<number> {
-    return this.topics.get(topic)?.partitions[partition]?.length ?? 0;
+    const log = this.topics.get(topic)?.partitions[partition];
+    return log === undefined ? 0 : log.start + log.records.length;
   }
 
   async committed(applicationId: string, topic: string, partition: number) {
@@ -54,11 +63,21 @@ export class MemoryLog implements Log {
     }
   }
 
+  async deleteRecords(before: readonly OffsetCommit[]): Promise<void> {
+    for (const { topic, partition, offset } of before) {
+      const log = this.topics.get(topic)?.partitions[partition];
+      if (!log || offset <= log.start) continue;
+      const count = Math.min(offset - log.start, log.records.length);
+      log.records.splice(0, count);
+      log.start += count;
+    }
+  }
+
   async close(): Promise<void> {}
 
   /** Every record of a topic, partition by partition (tests and `riffle run`). */
   records(topic: string): LogRecord[] {
-    return (this.topics.get(topic)?.partitions ?? []).flat();
+    return (this.topics.get(topic)?.partitions ?? []).flatMap((p) => p.records);
   }
 
   topicNames(): string[] {
@@ -68,7 +87,11 @@ export class MemoryLog implements Log {
   private ensureTopic(name: string, config: TopicConfig): MemoryTopic {
     let topic = this.topics.get(name);
     if (!topic) {
-      topic = { config, partitions: Array.from({ length: config.partitions }, () => []) };
+      const partitions = Array.from({ length: config.partitions }, () => ({
+        start: 0,
+        records: [],
+      }));
+      topic = { config, partitions };
       this.topics.set(name, topic);
     }
     return topic;
@@ -82,13 +105,13 @@ export class MemoryLog implements Log {
     const stored: LogRecord = {
       topic: record.topic,
       partition,
-      offset: log.length,
+      offset: log.start + log.records.length,
       timestamp: record.timestamp,
       key: record.key,
       value: record.value,
       headers: record.headers,
     };
-    log.push(stored);
+    log.records.push(stored);
     return stored;
   }
 }

@@ -5,6 +5,9 @@ import type { GraphNode } from "../kstream/internals/graph-node";
 import type { TopicConfig } from "../log/log";
 import { changelogTopic, type StoreSupplier } from "../state/store";
 
+/** Kafka Streams' windowstore.changelog.additional.retention.ms default: one day. */
+const WINDOW_CHANGELOG_ADDITIONAL_RETENTION_MS = 24 * 60 * 60 * 1000;
+
 export interface SubTopology {
   readonly id: number;
   /** Nodes in topological order (parents before children). */
@@ -153,9 +156,13 @@ export function buildTopology(graph: LogicalGraph, config: TopologyConfig): Topo
   }
   for (const sub of subtopologies) {
     for (const s of sub.stores) {
-      if (graph.stores.get(s)?.logged) {
-        internalTopics.set(changelogTopic(app, s), { partitions: sub.partitions, compacted: true });
+      const store = graph.stores.get(s);
+      if (!store?.logged) continue;
+      const config: TopicConfig = { partitions: sub.partitions, compacted: true };
+      if (store.retentionMs !== undefined) {
+        config.retentionMs = store.retentionMs + WINDOW_CHANGELOG_ADDITIONAL_RETENTION_MS;
       }
+      internalTopics.set(changelogTopic(app, s), config);
     }
   }
   const allSources = [...subtopologies, ...(global ? [global] : [])].flatMap((s) => s.sourceTopics);

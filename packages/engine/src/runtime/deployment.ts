@@ -1,7 +1,7 @@
 // A running deployment: every task of a topology polling its input partitions on a Log,
 // committing at batch boundaries under Kafka Streams' processing guarantees, with stores
 // restored (from checkpoints when persistent) before processing starts.
-import type { Log, LogRecord, ProducerRecord } from "../log/log";
+import type { Log, LogRecord, OffsetCommit, ProducerRecord } from "../log/log";
 import { decodeChangelog } from "../processor/changelog-codec";
 import type { MetricsSnapshot } from "../processor/metrics";
 import type { StreamTask } from "../processor/stream-task";
@@ -34,6 +34,11 @@ export interface DeploymentOptions {
    * default is "earliest". A committed offset always wins.
    */
   offsetReset?: OffsetResetPolicy | Record<string, OffsetResetPolicy>;
+  /**
+   * repartition.purge.interval.ms: at the first commit this long after the last purge, the
+   * repartition records the application has consumed are deleted. Kafka Streams' 30 s default.
+   */
+  repartitionPurgeIntervalMs?: number;
   /** Records fetched per input partition per poll (max.poll.records). */
   maxPollRecords?: number;
   /** How long an idle poll waits before looking again. */
@@ -82,6 +87,7 @@ export class Deployment {
   private stateDirectory: StateDirectory | undefined;
   private committedRecords = 0;
   private changelogSinceCheckpoint = 0;
+  private lastPurge = 0;
   private wake: (() => void) | undefined;
 
   constructor(private readonly options: DeploymentOptions) {
@@ -191,8 +197,9 @@ export class Deployment {
     const checkpoints = new Map<string, StoreCheckpoint>();
     const changelogPartition = task === this.manager.global ? 0 : task.partition;
     for (const [name, store] of task.stores) {
-      if (!topology.stores.get(name)?.logged) continue;
-      const checkpoint = this.stateDirectory?.store(name, changelogPartition);
+      const supplier = topology.stores.get(name);
+      if (!supplier?.logged) continue;
+      const checkpoint = this.stateDirectory?.store(supplier, changelogPartition);
       if (checkpoint) checkpoints.set(name, checkpoint);
       const from = checkpoint?.load(store) ?? 0;
       const topic = changelogTopic(topology.applicationId, name);
@@ -254,6 +261,24 @@ export class Deployment {
     await this.options.log.commit({ applicationId: this.applicationId, records, offsets });
     this.published(records);
     if (closing || this.changelogSinceCheckpoint >= CHECKPOINT_DELTA) await this.flushCheckpoints();
+    await this.purgeRepartitionTopics(offsets);
+  }
+
+  /**
+   * Repartition topics are the application's own: what it has committed past is never read
+   * again, so it is deleted (Kafka Streams' purge), and the log does not grow with every record
+   * that crosses a repartition.
+   */
+  private async purgeRepartitionTopics(committed: OffsetCommit[]): Promise<void> {
+    const now = Date.now();
+    if (now - this.lastPurge < (this.options.repartitionPurgeIntervalMs ?? 30_000)) return;
+    this.lastPurge = now;
+    const internal = this.options.topology.internalTopics;
+    const consumed = committed.filter((o) => {
+      const config = internal.get(o.topic);
+      return config !== undefined && !config.compacted;
+    });
+    if (consumed.length > 0) await this.options.log.deleteRecords(consumed);
   }
 
   private drain(): ProducerRecord[] {

@@ -107,6 +107,7 @@ export function inMemorySessionStore<K = unknown, V = unknown>(
     name,
     kind: "session",
     logged,
+    retentionMs,
     get: () => new InMemorySessionStore<K, V>(name, retentionMs),
   };
 }

@@ -57,6 +57,12 @@ export interface StoreSupplier<S extends StateStore = StateStore> {
   readonly kind: StoreKind;
   /** Whether writes go to the `<applicationId>-<name>-changelog` topic. */
   readonly logged: boolean;
+  /**
+   * Window and session stores: how far behind stream time a window (by start) or a session (by
+   * end) is kept. Their changelog keeps records this long plus a day, as Kafka Streams'
+   * `compact,delete` window changelogs do (windowstore.changelog.additional.retention.ms).
+   */
+  readonly retentionMs?: number;
   get(): S;
 }
 

@@ -178,6 +178,7 @@ export function inMemoryWindowStore<K = unknown, V = unknown>(
     name,
     kind: "window",
     logged,
+    retentionMs,
     get: () => new InMemoryWindowStore<K, V>(name, retentionMs, retainDuplicates),
   };
 }

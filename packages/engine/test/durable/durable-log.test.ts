@@ -253,6 +253,33 @@ describe("DurableLog", () => {
     await log.close();
   });
 
+  it("a window store's changelog (Kafka's compact,delete) is compacted, then loses what is past retention.ms", async () => {
+    const log = new DurableLog({ dir: tempDir() });
+    await log.createTopic("app-w-changelog", { partitions: 1, compacted: true, retentionMs: 1000 });
+    await log.append(
+      [
+        ["a", 100],
+        ["b", 500],
+        ["a", 2500],
+        ["c", 1800],
+      ].map(([k, ts]) => ({
+        topic: "app-w-changelog",
+        partition: 0,
+        timestamp: ts as number,
+        key: enc(k as string),
+        value: enc(String(ts)),
+      })),
+    );
+    await log.maintain(2000);
+    // compaction drops a@100; retention then drops b@500 (older than 2000 - 1000)
+    const left = await log.read("app-w-changelog", 0, 0, 10);
+    expect(left.map((r) => [r.offset, dec(r.key)])).toEqual([
+      [2, "a"],
+      [3, "c"],
+    ]);
+    await log.close();
+  });
+
   it("refuses a data file that is not an LMDB file, naming the file", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "log.mdb"), Buffer.alloc(64 * 1024, 7));

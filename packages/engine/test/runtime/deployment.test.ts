@@ -124,6 +124,36 @@ describe("deployment runtime", () => {
     expect(emitted).toHaveLength(300); // nothing processed twice
   });
 
+  it.each([
+    ["memory", () => new MemoryLog()],
+    ["durable", () => new DurableLog({ dir: tempDir() })],
+  ] as [string, () => Log][])(
+    "on the %s log deletes the repartition records it has committed past (Kafka Streams' repartition purge), and resumes after it",
+    async (_kind, open) => {
+      const log = open();
+      const topology = countByRegion();
+      const [repartition] = [...topology.internalTopics].find(([, c]) => !c.compacted)!;
+      await produce(log, ORDERS.slice(0, 200));
+      const options = { topology, log, guarantee: "exactly_once_v2" as const };
+      const first = startDeployment({ ...options, repartitionPurgeIntervalMs: 0 });
+      await settle(first, log, "counts", 200);
+      await first.stop();
+      const partitions = (await log.partitions(repartition))!;
+      let crossed = 0;
+      for (let p = 0; p < partitions; p++) {
+        crossed += await log.endOffset(repartition, p);
+        expect(await log.read(repartition, p, 0, 1000)).toEqual([]);
+      }
+      expect(crossed).toBe(200);
+      await produce(log, ORDERS.slice(200));
+      const second = startDeployment({ ...options, repartitionPurgeIntervalMs: 0 });
+      await settle(second, log, "counts", 300);
+      await second.stop();
+      expect(await finalCounts(log)).toEqual({ eu: 75, us: 75, ap: 75, sa: 75 });
+      await log.close();
+    },
+  );
+
   it("with a state directory restores from the checkpoint and replays only the changelog tail", async () => {
     const dir = tempDir();
     const log = new DurableLog({ dir: join(dir, "log") });

@@ -12,14 +12,19 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { type Database, open, type RootDatabase } from "lmdb";
-import type { CommitBatch, Log, LogRecord, ProducerRecord, TopicConfig } from "../log";
+import type {
+  CommitBatch,
+  Log,
+  LogRecord,
+  OffsetCommit,
+  ProducerRecord,
+  TopicConfig,
+} from "../log";
 import { partitionFor } from "../partitioner";
 import { decodeBatch, encodeBatch, recordSize, recordsSize } from "./record-batch";
 import { LogCorruptError, LogFullError } from "./storage-errors";
 
 export interface DurableTopicConfig extends TopicConfig {
-  /** Records older than this (by timestamp) are deleted by `maintain`. */
-  retentionMs?: number;
   /** A partition larger than this loses its oldest records in `maintain`. */
   retentionBytes?: number;
 }
@@ -129,14 +134,23 @@ export class DurableLog implements Log {
     }, recordsBytes(batch.records));
   }
 
-  /** Applies retention to every topic and compacts changelog topics. */
+  /** Compacts changelog topics, then applies retention (both, on a `compact,delete` topic). */
   async maintain(now = Date.now()): Promise<void> {
     await this.write(() => {
       for (const { key: name, value: config } of this.topics.getRange()) {
         for (let p = 0; p < config.partitions; p++) {
           if (config.compacted) this.compactPartition(name, p);
-          else this.retainPartition(name, p, config, now);
+          this.retainPartition(name, p, config, now);
         }
+      }
+    });
+  }
+
+  async deleteRecords(before: readonly OffsetCommit[]): Promise<void> {
+    await this.write(() => {
+      for (const { topic, partition, offset } of before) {
+        const batches = this.batchesOf(topic, partition, offset);
+        this.dropHead(topic, partition, batches, (r) => r.offset < offset);
       }
     });
   }
@@ -277,8 +291,14 @@ export class DurableLog implements Log {
   }
 
   /** The partition's batches, read before any is rewritten. */
-  private batchesOf(topic: string, p: number): { base: number; records: LogRecord[] }[] {
-    return [...this.records.getRange(partitionRange(topic, p))].map(({ key, value }) => ({
+  /** The decoded batches of a partition whose first offset is below `below`. */
+  private batchesOf(
+    topic: string,
+    p: number,
+    below = Number.MAX_SAFE_INTEGER,
+  ): { base: number; records: LogRecord[] }[] {
+    const range = { start: [topic, p, 0], end: [topic, p, below] };
+    return [...this.records.getRange(range)].map(({ key, value }) => ({
       base: key[2],
       records: this.decode(value, topic, p, key[2]),
     }));
@@ -287,15 +307,33 @@ export class DurableLog implements Log {
   /** Kafka's delete policy: drop the oldest records past the time or size limit. */
   private retainPartition(topic: string, p: number, config: DurableTopicConfig, now: number) {
     if (config.retentionMs === undefined && config.retentionBytes === undefined) return;
+    const { retentionMs, retentionBytes } = config;
+    this.dropHead(
+      topic,
+      p,
+      this.batchesOf(topic, p),
+      (r, bytes) =>
+        (retentionMs !== undefined && r.timestamp < now - retentionMs) ||
+        (retentionBytes !== undefined && bytes > retentionBytes),
+    );
+  }
+
+  /**
+   * Drops the partition's oldest records while `expired` holds (given the partition's size
+   * so far); the start offset moves past them. `batches` are the partition's first batches.
+   */
+  private dropHead(
+    topic: string,
+    p: number,
+    batches: { base: number; records: LogRecord[] }[],
+    expired: (record: LogRecord, bytes: number) => boolean,
+  ): void {
     const state = this.partitionStates.get([topic, p]);
     if (!state) return;
     let { start, bytes } = state;
-    const expired = (r: LogRecord) =>
-      (config.retentionMs !== undefined && r.timestamp < now - config.retentionMs) ||
-      (config.retentionBytes !== undefined && bytes > config.retentionBytes);
-    for (const { base, records } of this.batchesOf(topic, p)) {
+    for (const { base, records } of batches) {
       let dropped = 0;
-      while (dropped < records.length && expired(records[dropped])) {
+      while (dropped < records.length && expired(records[dropped], bytes)) {
         bytes -= recordSize(records[dropped]);
         start = records[dropped].offset + 1;
         dropped++;
@@ -303,7 +341,7 @@ export class DurableLog implements Log {
       if (dropped > 0) this.rewriteBatch(topic, p, base, records.slice(dropped));
       if (dropped < records.length) break;
     }
-    this.partitionStates.put([topic, p], { ...state, start, bytes });
+    if (start !== state.start) this.partitionStates.put([topic, p], { ...state, start, bytes });
   }
 
   /** Kafka's compact policy: keep only the latest record of each key (offsets keep their gaps). */
@@ -343,10 +381,6 @@ function recordsBytes(records: ProducerRecord[]): number {
   let bytes = 0;
   for (const r of records) bytes += 64 + (r.key?.length ?? 0) + (r.value?.length ?? 0);
   return bytes;
-}
-
-function partitionRange(topic: string, p: number) {
-  return { start: [topic, p, 0], end: [topic, p, Number.MAX_SAFE_INTEGER] };
 }
 
 /** Opens the LMDB file, refusing one that is damaged or shorter than its own meta page says. */

@@ -1,14 +1,34 @@
 // Persistent state for every store kind (Kafka Streams' StateDirectory + checkpoint file):
 // a store's compacted changelog view lives in LMDB, written from a cache at each commit
-// together with the changelog offset it reaches, so a restart restores only the tail.
+// together with the changelog offset it reaches, so a restart restores only the tail. Windows
+// and sessions past their store's retention are deleted, as Kafka's segmented stores drop
+// expired segments, so a windowed store's copy does not grow with every window ever seen.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type Database, open, type RootDatabase } from "lmdb";
-import type { ChangelogEntry, StateStore } from "../store";
+import type { ChangelogEntry, StateStore, StoreSupplier } from "../store";
 import { storeKey } from "../store-key";
 
 type StoreId = [store: string, partition: number];
 type EntryId = [store: string, partition: number, key: string];
+/** A window's start or a session's end, then the entry's key: expired entries come first. */
+type ExpiryId = [store: string, partition: number, time: number, key: string];
+
+/** How a window or session store's entries expire: by a time read from the changelog key. */
+interface Expiry {
+  retentionMs: number;
+  timeOf(key: unknown): number;
+}
+
+/**
+ * A window store's changelog key is [key, start] or [key, start, seq] and expires by start; a
+ * session store's is [key, start, end] and expires by end (the stores' own rules).
+ */
+function expiryOf(store: StoreSupplier): Expiry | undefined {
+  if (store.retentionMs === undefined) return undefined;
+  const at = store.kind === "session" ? 2 : 1;
+  return { retentionMs: store.retentionMs, timeOf: (key) => (key as number[])[at] };
+}
 
 /** One LMDB file holding every store of one application instance. */
 export class StateDirectory {
@@ -16,6 +36,7 @@ export class StateDirectory {
   private readonly root: RootDatabase;
   private readonly entries: Database<ChangelogEntry, EntryId>;
   private readonly checkpoints: Database<number, StoreId>;
+  private readonly expiries: Database<true, ExpiryId>;
 
   constructor(dir: string) {
     mkdirSync(dir, { recursive: true });
@@ -25,6 +46,7 @@ export class StateDirectory {
     this.root = open({ path: this.file, maxDbs: 4, noMetaSync: true });
     this.entries = this.root.openDB({ name: "entries" });
     this.checkpoints = this.root.openDB({ name: "checkpoints" });
+    this.expiries = this.root.openDB({ name: "expiries" });
   }
 
   /** Flushes several stores' checkpoints in one transaction (one sync per commit). */
@@ -35,8 +57,9 @@ export class StateDirectory {
   }
 
   /** The persistent side of one store of one task (store name × input partition). */
-  store(name: string, partition: number): StoreCheckpoint {
-    return new StoreCheckpoint(this.root, this.entries, this.checkpoints, [name, partition]);
+  store(store: StoreSupplier, partition: number): StoreCheckpoint {
+    const dbs = { entries: this.entries, checkpoints: this.checkpoints, expiries: this.expiries };
+    return new StoreCheckpoint(this.root, dbs, [store.name, partition], expiryOf(store));
   }
 
   async close(): Promise<void> {
@@ -44,36 +67,52 @@ export class StateDirectory {
   }
 }
 
+interface CheckpointDatabases {
+  entries: Database<ChangelogEntry, EntryId>;
+  checkpoints: Database<number, StoreId>;
+  expiries: Database<true, ExpiryId>;
+}
+
 export class StoreCheckpoint {
   /** Writes since the last flush, latest per changelog key (the write cache). */
   private readonly pending = new Map<string, ChangelogEntry>();
+  /** The latest window start or session end seen: the store's observed stream time. */
+  private observed = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly root: RootDatabase,
-    private readonly entries: Database<ChangelogEntry, EntryId>,
-    private readonly checkpoints: Database<number, StoreId>,
+    private readonly dbs: CheckpointDatabases,
     private readonly id: StoreId,
-  ) {}
+    private readonly expiry: Expiry | undefined,
+  ) {
+    if (expiry !== undefined) {
+      const [name, partition] = id;
+      const range = { start: [name, partition, Number.MAX_VALUE], end: [name, partition] };
+      for (const latest of dbs.expiries.getKeys({ ...range, reverse: true, limit: 1 })) {
+        this.observed = latest[2];
+      }
+    }
+  }
 
   /** Changelog offset the flushed copy reaches; undefined when nothing was ever flushed. */
   offset(): number | undefined {
-    return this.checkpoints.get(this.id);
+    return this.dbs.checkpoints.get(this.id);
   }
 
   /** Restores `store` from the flushed copy; returns the changelog offset to replay from. */
   load(store: StateStore): number {
-    const [name, partition] = this.id;
-    const flushed = this.entries.getRange({
-      start: [name, partition, ""],
-      end: [name, partition, "\uffff"],
-    });
-    store.restore(flushed.map(({ value }) => value));
+    store.restore(this.dbs.entries.getRange(this.entryRange()).map(({ value }) => value));
     return this.offset() ?? 0;
   }
 
   /** Adds a store's changelog entries since the last call to the write cache. */
   stage(entries: Iterable<ChangelogEntry>): void {
-    for (const e of entries) this.pending.set(storeKey(e.key), e);
+    for (const e of entries) {
+      this.pending.set(storeKey(e.key), e);
+      if (this.expiry !== undefined) {
+        this.observed = Math.max(this.observed, this.expiry.timeOf(e.key));
+      }
+    }
   }
 
   /**
@@ -86,28 +125,60 @@ export class StoreCheckpoint {
 
   /** The write of `flush`, inside a transaction the caller opened; skipped when nothing changed. */
   writeInTxn(changelogOffset: number): void {
-    if (this.pending.size === 0 && this.checkpoints.get(this.id) === changelogOffset) return;
+    if (this.pending.size === 0 && this.offset() === changelogOffset) return;
     const [name, partition] = this.id;
+    const { entries, expiries } = this.dbs;
     for (const [key, entry] of this.pending) {
-      if (entry.value === null) this.entries.remove([name, partition, key]);
-      else this.entries.put([name, partition, key], entry);
+      const at = this.expiry?.timeOf(entry.key);
+      if (entry.value === null) {
+        entries.remove([name, partition, key]);
+        if (at !== undefined) expiries.remove([name, partition, at, key]);
+      } else {
+        entries.put([name, partition, key], entry);
+        if (at !== undefined) expiries.put([name, partition, at, key], true);
+      }
     }
-    this.checkpoints.put(this.id, changelogOffset);
+    this.expire();
+    this.dbs.checkpoints.put(this.id, changelogOffset);
     this.pending.clear();
+  }
+
+  /** Deletes the windows or sessions at or before the retention limit (the store drops them too). */
+  private expire(): void {
+    if (this.expiry === undefined) return;
+    const [name, partition] = this.id;
+    const limit = this.observed - this.expiry.retentionMs;
+    if (!Number.isFinite(limit)) return;
+    // every key at time `limit` sorts before [limit, "\uffff"]
+    const range = {
+      start: [name, partition, -Number.MAX_VALUE],
+      end: [name, partition, limit, "\uffff"],
+    };
+    for (const id of this.dbs.expiries.getKeys(range)) {
+      this.dbs.entries.remove([name, partition, id[3]]);
+      this.dbs.expiries.remove(id);
+    }
   }
 
   /** Drops the flushed copy (a task that lost its partition, or a wiped store). */
   wipe(): void {
     const [name, partition] = this.id;
+    const { entries, expiries, checkpoints } = this.dbs;
     this.root.transactionSync(() => {
-      for (const key of this.entries.getKeys({
-        start: [name, partition, ""],
-        end: [name, partition, "\uffff"],
-      })) {
-        this.entries.remove(key);
-      }
-      this.checkpoints.remove(this.id);
+      for (const key of entries.getKeys(this.entryRange())) entries.remove(key);
+      const times = {
+        start: [name, partition, -Number.MAX_VALUE],
+        end: [name, partition, Number.MAX_VALUE],
+      };
+      for (const key of expiries.getKeys(times)) expiries.remove(key);
+      checkpoints.remove(this.id);
     });
     this.pending.clear();
+    this.observed = Number.NEGATIVE_INFINITY;
+  }
+
+  private entryRange() {
+    const [name, partition] = this.id;
+    return { start: [name, partition, ""], end: [name, partition, "\uffff"] };
   }
 }
