@@ -13,7 +13,6 @@ export function tableSourceProcessor(name: string, storeName: string): Processor
         counters.dropped++;
         return;
       }
-      // read before the put updates the entry in place
       const old = store.get(key)?.value ?? null;
       if (value === null || value === undefined) {
         if (old === null) return;
