@@ -8,7 +8,7 @@ import { windowedAggregation } from "./internals/aggregate-builder";
 import type { Aggregator, Initializer, Reducer } from "./internals/stream-aggregate";
 import { slidingAggregateProcessor } from "./internals/stream-sliding-window-aggregate";
 import { windowAggregateProcessor } from "./internals/stream-window-aggregate";
-import { windowCloseEmit } from "./internals/window-close-emit";
+import { lastEmitCloseStore, windowCloseEmit } from "./internals/window-close-emit";
 import { countAggregator, type KGroupedStream, zero } from "./kgrouped-stream";
 import type { KTable } from "./ktable";
 import type { Materialized } from "./materialized";
@@ -75,6 +75,7 @@ export class TimeWindowedKStream<K = any, V = any> {
         w.graceMs,
         materialized,
         named,
+        onClose ? [(logged, store) => lastEmitCloseStore(store, logged)] : [],
       );
     }
     const bufferName = this.grouped.builder.newName("KSTREAM-SLIDING-BUFFER");

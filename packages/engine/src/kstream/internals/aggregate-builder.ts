@@ -55,7 +55,8 @@ export function keyedAggregation(
 /**
  * Adds a windowed aggregation node; `store` builds the window or session store supplier, logged
  * unless the Materialized disables logging (then the extra stores are not logged either: they
- * are part of the same aggregation state and restoring them alone would be inconsistent).
+ * are part of the same aggregation state and restoring them alone would be inconsistent). Extra
+ * stores get the aggregate store's name to derive theirs from.
  */
 export function windowedAggregation(
   target: AggregationTarget,
@@ -64,12 +65,12 @@ export function windowedAggregation(
   graceMs: number,
   materialized?: Materialized,
   named?: Named,
-  extraStores: ((logged: boolean) => StoreSupplier)[] = [],
+  extraStores: ((logged: boolean, storeName: string) => StoreSupplier)[] = [],
 ): KTable {
   const b = target.builder;
   const logged = loggingEnabled(materialized);
   const storeName = b.addStore(store(aggregateStoreName(b, materialized), logged));
-  const extra = extraStores.map((s) => s(logged));
+  const extra = extraStores.map((s) => s(logged, storeName));
   for (const s of extra) b.addStore(s);
   const name = named?.name ?? b.newName("KSTREAM-AGGREGATE");
   const node = b.addNode(

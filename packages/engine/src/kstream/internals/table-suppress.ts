@@ -27,8 +27,10 @@ export function suppressProcessor(
   const maxRecords = suppressed.until === "time-limit" ? suppressed.maxRecords : undefined;
   return (ctx, out) => {
     const buffer = ctx.getStore<KeyValueStore<string, Buffered>>(storeName);
+    // record key -> buffer key; filled on the first record, as the task restores the buffer
+    // from its changelog only after building its processors
     const index = new Map<string, string>();
-    for (const e of buffer.all()) index.set(storeKey(e.value.value.key), e.key);
+    let restored = false;
     let observed = Number.NEGATIVE_INFINITY;
 
     const emit = (bufferKey: string, b: Buffered) => {
@@ -51,6 +53,10 @@ export function suppressProcessor(
     };
 
     return (key, value, ts) => {
+      if (!restored) {
+        for (const e of buffer.all()) index.set(storeKey(e.value.value.key), e.key);
+        restored = true;
+      }
       const change = value as Change;
       if (ts > observed) observed = ts;
       const bufferTime = finalResults && isWindowed(key) ? key.window.end : ts;
