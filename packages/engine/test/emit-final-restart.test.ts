@@ -14,6 +14,7 @@ import {
   type KStream,
   type KTable,
   type Log,
+  Materialized,
   MemoryLog,
   SessionWindows,
   StreamsBuilder,
@@ -103,12 +104,34 @@ async function acrossRestart(build: () => Topology, s: Scenario, withStateDir: b
   await log.close();
 }
 
+/** The stores of a named EMIT FINAL count and whether each is logged. */
+function storesOf(materialized: Materialized): [string, boolean][] {
+  const b = new StreamsBuilder();
+  b.stream("clicks")
+    .groupByKey()
+    .windowedBy(TimeWindows.ofSizeWithNoGrace(10))
+    .emitStrategy(EmitStrategy.onWindowClose())
+    .count(undefined, materialized);
+  return [...b.build({ applicationId: "stores" }).stores.values()].map((s) => [s.name, s.logged]);
+}
+
 const RESTORED = [
   ["from the changelog", false],
   ["from a state directory's checkpoint", true],
 ] as const;
 
 describe("final results across a restart", () => {
+  it("Kafka KIP-825: EMIT FINAL's last emitted close time gets a store named after the window store, logged like it", () => {
+    expect(storesOf(Materialized.as("clicks-per-window"))).toEqual([
+      ["clicks-per-window", true],
+      ["clicks-per-window-emit-final", true],
+    ]);
+    expect(storesOf(Materialized.as("unlogged").withLoggingDisabled())).toEqual([
+      ["unlogged", false],
+      ["unlogged-emit-final", false],
+    ]);
+  });
+
   // Tumbling 10 ms windows, 5 ms grace: [0, 10) closes at stream time 15 (end + grace).
   const tumbling = topology((g) =>
     byWindow(
