@@ -1,6 +1,6 @@
 // EmitStrategy.onWindowClose for tumbling/hopping aggregations (Kafka's
 // KStreamWindowAggregate with ON_WINDOW_CLOSE): updates are not forwarded; whenever the close
-// time (stream time - grace) passes the start of a window not emitted yet, the windows that closed
+// time (stream time - grace) reaches the end of a window not emitted yet, the windows that closed
 // since the last emit are read back from the window store and forwarded once each. A window the
 // store has already expired (a jump in stream time past its retention) is never emitted.
 // The last emitted close time lives in a logged store of the task (Kafka keeps it in the
