@@ -19,6 +19,32 @@ async function statusOf(w: TestWorker, id: string) {
   return (await call(w, "GET", `/deployments/${id}`)).body as { status: string; lastError: string };
 }
 
+/** profiles (key STRING) materialized as table t, its changes written to profiles-out. */
+function tableDocument() {
+  return {
+    format: "riffle.topology/v1",
+    name: "profiles",
+    applicationId: "iq-profiles",
+    topics: [
+      {
+        name: "profiles",
+        partitions: 3,
+        key: [{ name: "id", type: "STRING" }],
+        value: [{ name: "n", type: "INT" }],
+      },
+    ],
+    nodes: [
+      { id: "t", kind: "table-source", config: { topic: "profiles" } },
+      { id: "s", kind: "to-stream", config: {} },
+      { id: "out", kind: "sink", config: { topic: "profiles-out" } },
+    ],
+    edges: [
+      { id: "e1", from: { node: "t" }, to: { node: "s" } },
+      { id: "e2", from: { node: "s" }, to: { node: "out" } },
+    ],
+  };
+}
+
 /** orders (key STRING) -> j (stream-table join with customers) -> out. */
 function joinDocument() {
   const topic = (name: string) => ({
@@ -59,7 +85,14 @@ describe("kafka runtime on librdkafka's mock cluster", () => {
   let w: TestWorker;
   beforeAll(async () => {
     cluster = await startMockCluster({
-      topics: { orders: 3, "orders-copy": 3, customers: 6, enriched: 3 },
+      topics: {
+        orders: 3,
+        "orders-copy": 3,
+        customers: 6,
+        enriched: 3,
+        profiles: 3,
+        "profiles-out": 3,
+      },
     });
     w = await startTestWorker(pglite, { env: { KAFKA_BROKERS: cluster.bootstrap } });
   });
@@ -108,6 +141,35 @@ describe("kafka runtime on librdkafka's mock cluster", () => {
     expect(refused.body.error.code).toBe("kafka_unsupported");
     expect((await call(w, "DELETE", `/deployments/${id}`)).status).toBe(200);
     expect((await call(w, "GET", `/deployments/${id}`)).status).toBe(404);
+  });
+
+  it("serves interactive queries from the stores of the partitions it owns (Kafka Streams' local stores)", async () => {
+    // The mock serves no CreateTopics: the table's changelog is made here.
+    await cluster.createTopic("iq-profiles-t-changelog", 3);
+    const dep = await deploy(w, tableDocument());
+    const id = dep.body.id as string;
+    await until("running", async () => (await statusOf(w, id)).status === "running");
+    const producer = new KafkaLog({
+      connection: { brokers: cluster.bootstrap.split(","), clientId: "test" },
+      applicationId: "test-producer",
+    });
+    await producer.produce(
+      ["u1", "u2", "u1"].map((key, n) => ({
+        topic: "profiles",
+        key,
+        value: JSON.stringify({ n }),
+      })),
+    );
+    await producer.stop();
+    const read = () => call(w, "GET", `/deployments/${id}/stores/t?key=u1`);
+    await until(
+      "u1's latest profile",
+      async () => (await read()).body.entries?.[0]?.value?.n === 2,
+    );
+    const all = await call(w, "GET", `/deployments/${id}/stores/t`);
+    expect(all.body.entries.map((e: { key: string }) => e.key).sort()).toEqual(["u1", "u2"]);
+    expect((await call(w, "GET", `/deployments/${id}/stores/nope`)).status).toBe(404);
+    await call(w, "POST", `/deployments/${id}/stop`);
   });
 
   it("refuses a join over topics that are not co-partitioned on the cluster with 422 on the join node (Kafka Streams' TopologyException)", async () => {

@@ -66,13 +66,6 @@ export function storeRoutes(app: App, services: Services) {
 function open(services: Services, id: string, name: string): QueryableStore {
   const runner = services.deployments.runner(id);
   if (!runner) throw new UserError(409, "not_running", `deployment '${id}' is not running`);
-  if (!runner.store) {
-    throw new UserError(
-      409,
-      "not_queryable",
-      `deployment '${id}' runs where stores cannot be read`,
-    );
-  }
   try {
     const store = runner.store(name);
     if (!store) throw new NotFoundError("store", name);

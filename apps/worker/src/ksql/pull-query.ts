@@ -148,9 +148,6 @@ function openStore(
 ) {
   const runner = services.deployments.runner(deploymentId);
   if (!runner) throw fail(`Query ${queryId} is not running, so its state cannot be read.`);
-  if (!runner.store) {
-    throw fail(`Query ${queryId} runs on a runtime that does not serve pull queries.`);
-  }
   try {
     const store = runner.store(name);
     if (!store) throw fail(`Query ${queryId} has no state store ${name}.`);

@@ -6,10 +6,12 @@ import {
   type CompiledTopology,
   describeError,
   type Topology as EngineTopology,
+  InvalidStateStoreError,
   KafkaLog,
   KafkaLogError,
   KafkaRuntime,
   type KafkaStatus,
+  type QueryableStore,
   type TappedRecord,
 } from "@riffle/engine";
 import type { Finding, Topology } from "@riffle/topology";
@@ -94,6 +96,12 @@ class KafkaRunner implements RunningDeployment {
     const runtime = this.runtime;
     if (!runtime) return toCounters(EMPTY_METRICS);
     return toCounters(runtime.metrics(), runtime.status.deadLettered ?? 0);
+  }
+
+  /** Interactive queries read the stores of the partitions this instance owns. */
+  store(name: string): QueryableStore | undefined {
+    if (!this.runtime) throw new InvalidStateStoreError("the Kafka runtime is still starting");
+    return this.runtime.queryableStore(name);
   }
 
   setTaps(nodeIds: string[]) {

@@ -77,9 +77,9 @@ export interface RunningDeployment {
   counters(): RunnerCounters;
   /** Nodes whose output is reported through onOutput besides the sinks. */
   setTaps(nodeIds: string[]): void;
-  /** Store `name` over all tasks, read-only (interactive queries); undefined if unknown. Absent
-   *  where the runtime cannot serve them. */
-  store?(name: string): QueryableStore | undefined;
+  /** Store `name` over this worker's tasks, read-only (interactive queries); undefined if
+   *  unknown. On Kafka, the tasks of the partitions this worker owns. */
+  store(name: string): QueryableStore | undefined;
   stop(): Promise<void>;
 }
 

@@ -7,6 +7,11 @@ import type { StreamTask } from "../../processor/stream-task";
 import type { DeadLetter as EngineDeadLetter } from "../../processor/task-context";
 import { TaskManager } from "../../processor/task-manager";
 import type { Topology, TopologyConfig } from "../../processor/topology";
+import {
+  InvalidStateStoreError,
+  type QueryableStore,
+  queryableStore,
+} from "../../runtime/queryable-store";
 import { changelogTopic } from "../../state/store";
 import { KafkaLogError } from "./kafka-error";
 import { type BatchResult, KafkaLog, type KafkaLogOptions } from "./kafka-log";
@@ -128,6 +133,8 @@ export class KafkaRuntime {
   private readonly manager: TaskManager;
   private deadLetters: DeadLetter[] = [];
   private wallClockTimer: NodeJS.Timeout | undefined;
+  /** Rebalances whose partitions are still being restored. */
+  private restoring = 0;
 
   constructor(
     readonly topology: Topology,
@@ -146,6 +153,33 @@ export class KafkaRuntime {
 
   metrics(): MetricsSnapshot {
     return this.manager.metrics.snapshot(this.manager.storeSizes());
+  }
+
+  /**
+   * Store `name` over the partitions this instance owns, read-only: Kafka Streams' interactive
+   * queries read local stores only. Refused (InvalidStateStoreError, as Kafka Streams while
+   * rebalancing) until the runtime runs with its assigned stores restored.
+   */
+  queryableStore(name: string): QueryableStore | undefined {
+    if (!this.topology.stores.has(name)) return undefined;
+    const state = this.restoring > 0 ? "restoring" : this.status.state;
+    if (state !== "running") {
+      throw new InvalidStateStoreError(
+        `the Kafka runtime of ${this.topology.applicationId} is ${state}`,
+      );
+    }
+    const global = this.manager.global;
+    const tasks = global === undefined ? [...this.activeTasks()] : [...this.activeTasks(), global];
+    const view = queryableStore(
+      name,
+      tasks.map((t) => t.stores.get(name)),
+    );
+    if (view === undefined) {
+      throw new InvalidStateStoreError(
+        `no partition of store ${name} is assigned to this instance`,
+      );
+    }
+    return view;
   }
 
   get taps() {
@@ -224,12 +258,17 @@ export class KafkaRuntime {
 
   /** Assigned tasks get their stores from the changelogs and their stream time from the commit. */
   private async resumeTasks(partitions: TopicPartition[]): Promise<void> {
-    await this.restoreTasks(partitions);
-    const committed = await this.log.committed(partitions);
-    for (const tp of partitions) {
-      const ctx = this.taskOf(tp).ctx;
-      const restored = decodeStreamTime(committed.get(partitionKey(tp))?.metadata);
-      if (restored > ctx.streamTime) ctx.streamTime = restored;
+    this.restoring++;
+    try {
+      await this.restoreTasks(partitions);
+      const committed = await this.log.committed(partitions);
+      for (const tp of partitions) {
+        const ctx = this.taskOf(tp).ctx;
+        const restored = decodeStreamTime(committed.get(partitionKey(tp))?.metadata);
+        if (restored > ctx.streamTime) ctx.streamTime = restored;
+      }
+    } finally {
+      this.restoring--;
     }
   }
 
@@ -253,9 +292,10 @@ export class KafkaRuntime {
         if (!this.topology.stores.get(name)?.logged) continue;
         const topic = changelogTopic(this.topology.applicationId, name);
         const records: LogRecord[] = [];
-        await this.log.restore({ topic, partition: task.partition }, (batch) =>
-          records.push(...batch.map(toLogRecord)),
-        );
+        // a loop, not push(...spread): a fetched batch may hold more records than a call's arguments
+        await this.log.restore({ topic, partition: task.partition }, (batch) => {
+          for (const r of batch) records.push(toLogRecord(r));
+        });
         task.restore(name, records);
       }
     }
