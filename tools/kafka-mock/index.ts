@@ -25,6 +25,8 @@ export interface MockCluster {
   brokerUp(id: number): Promise<void>;
   /** Creates a topic while running (the mock refuses admin CreateTopics). */
   createTopic(name: string, partitions: number): Promise<void>;
+  /** Answers the next request of protocol `apiKey` (any broker, any client) with `errorCode`. */
+  failNextRequest(apiKey: number, errorCode: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -99,6 +101,7 @@ export async function startMockCluster(options: MockClusterOptions = {}): Promis
     brokerDown: (id) => command(`down ${id}`),
     brokerUp: (id) => command(`up ${id}`),
     createTopic: (name, partitions) => command(`topic ${name}:${partitions}`),
+    failNextRequest: (apiKey, errorCode) => command(`fail ${apiKey} ${errorCode}`),
     stop: async () => {
       if (child.exitCode !== null) return;
       const gone = new Promise((resolve) => child.once("exit", resolve));

@@ -11,6 +11,8 @@
  *   down ID        broker ID (-1: all) drops connections and refuses new ones
  *   up ID          broker ID (-1: all) accepts connections again
  *   topic T:P      creates topic T with P partitions
+ *   fail API ERR   the next request of protocol ApiKey API (any broker, any client) is answered
+ *                  with Kafka error code ERR
  */
 #include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafka_mock.h>
@@ -72,9 +74,14 @@ static int create_topic(rd_kafka_mock_cluster_t *mcluster, const char *spec, int
 static void run_command(rd_kafka_mock_cluster_t *mcluster, char *line, int replication) {
   char err[600] = "";
   char arg[520] = "";
+  int api_key = 0;
+  int error_code = 0;
   rd_kafka_resp_err_t rc = RD_KAFKA_RESP_ERR_NO_ERROR;
   line[strcspn(line, "\r\n")] = '\0';
-  if (sscanf(line, "down %519s", arg) == 1) {
+  if (sscanf(line, "fail %d %d", &api_key, &error_code) == 2) {
+    rd_kafka_resp_err_t errors[1] = {(rd_kafka_resp_err_t)error_code};
+    rd_kafka_mock_push_request_errors_array(mcluster, (int16_t)api_key, 1, errors);
+  } else if (sscanf(line, "down %519s", arg) == 1) {
     rc = rd_kafka_mock_broker_set_down(mcluster, (int32_t)atoi(arg));
   } else if (sscanf(line, "up %519s", arg) == 1) {
     rc = rd_kafka_mock_broker_set_up(mcluster, (int32_t)atoi(arg));
@@ -85,7 +92,7 @@ static void run_command(rd_kafka_mock_cluster_t *mcluster, char *line, int repli
       return;
     }
   } else {
-    printf("error: unknown command '%s' (expected: down ID | up ID | topic NAME:PARTITIONS)\n",
+    printf("error: unknown command '%s' (expected: down ID | up ID | topic NAME:PARTITIONS | fail API ERR)\n",
            line);
     fflush(stdout);
     return;

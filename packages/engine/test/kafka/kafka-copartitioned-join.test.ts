@@ -7,7 +7,6 @@ import type { KafkaRuntime } from "../../src/log/kafka";
 import {
   buildOnCluster,
   eventually,
-  freshTopics,
   processed,
   produce,
   readTopic,
@@ -24,7 +23,7 @@ const running: { stop(): Promise<void> }[] = [];
 
 beforeAll(async () => {
   const topics: Record<string, number> = {};
-  for (const app of ["join-single"]) {
+  for (const app of ["join-single", "join-pair", "join-four"]) {
     for (const topic of ["clicks", "views", "out"]) topics[`${app}-${topic}`] = PARTITIONS;
   }
   cluster = await startTestCluster(topics, 3);
@@ -51,12 +50,7 @@ function events(applicationId: string, side: "clicks" | "views") {
  * `<id>-clicks` ⋈ `<id>-views` within a minute into `<id>-out` on `instances` workers; the input
  * is written once the group settled, so no record is processed twice across the first rebalance.
  */
-async function runJoin(name: string, instances: number) {
-  // Topics of its own per call, so a retry starts over (see test-cluster's freshTopics).
-  const applicationId =
-    name === "join-single"
-      ? name
-      : await freshTopics(cluster, name, ["clicks", "views", "out"], PARTITIONS);
+async function runJoin(applicationId: string, instances: number) {
   const builder = new StreamsBuilder();
   builder
     .stream(cluster.topic(`${applicationId}-clicks`))
@@ -71,7 +65,7 @@ async function runJoin(name: string, instances: number) {
   const input = [...events(applicationId, "clicks"), ...events(applicationId, "views")];
   await produce(cluster, input);
   await eventually(() => processed(apps) >= input.length);
-  return { apps, sink: `${applicationId}-out` };
+  return apps;
 }
 
 /** The join's output as sorted `key value` lines, read once `expected` records arrived. */
@@ -92,9 +86,7 @@ describe("Kafka co-partitioned assignment", { timeout: 60_000 }, () => {
   let single: string[];
 
   it("one instance joins every click with every view of its user within the window", async () => {
-    const {
-      apps: [app],
-    } = await runJoin("join-single", 1);
+    const [app] = await runJoin("join-single", 1);
     await app.stop();
     // Kafka Streams' inner stream-stream join: every pair within the window, once.
     single = await joined("join-single-out", USERS.length * 4);
@@ -102,28 +94,24 @@ describe("Kafka co-partitioned assignment", { timeout: 60_000 }, () => {
     expect(single).toContain(`"user-3" "clicks-user-3-1+views-user-3-0"`);
   });
 
-  it("two instances own partition p of both join topics together (Kafka Streams: a task's source partitions go to one instance) and emit exactly the single instance's join output", {
-    retry: 1,
-  }, async () => {
-    const { apps, sink } = await runJoin("join-pair", 2);
+  it("two instances own partition p of both join topics together (Kafka Streams: a task's source partitions go to one instance) and emit exactly the single instance's join output", async () => {
+    const apps = await runJoin("join-pair", 2);
     for (const app of apps) {
       expect(partitionsOf(app, "clicks")).toEqual(partitionsOf(app, "views"));
       expect(partitionsOf(app, "clicks")).toHaveLength(PARTITIONS / 2);
     }
     expect(apps.every((app) => app.log.status.processed > 0)).toBe(true);
-    expect(await joined(sink, single.length)).toEqual(single);
+    expect(await joined("join-pair-out", single.length)).toEqual(single);
   });
 
-  it("four instances, where kafkajs' round robin would split partition p of the two topics, still keep each task's partitions together and emit the single instance's output", {
-    retry: 1,
-  }, async () => {
+  it("four instances, where kafkajs' round robin would split partition p of the two topics, still keep each task's partitions together and emit the single instance's output", async () => {
     // Round robin over clicks/0..5 then views/0..5 gives clicks/p to member p % 4 and views/p
     // to member (p + 6) % 4: this case fails without the co-partitioned assigner.
-    const { apps, sink } = await runJoin("join-four", 4);
+    const apps = await runJoin("join-four", 4);
     for (const app of apps) {
       expect(partitionsOf(app, "clicks")).toEqual(partitionsOf(app, "views"));
     }
     expect(apps.map((app) => partitionsOf(app, "clicks").length).sort()).toEqual([1, 1, 2, 2]);
-    expect(await joined(sink, single.length)).toEqual(single);
+    expect(await joined("join-four-out", single.length)).toEqual(single);
   });
 });

@@ -19,6 +19,7 @@ beforeAll(async () => {
     payments: 3,
     "app-dlq-dead-letter": 1,
     outage: 2,
+    "sync-refused": 3,
   });
 });
 
@@ -187,7 +188,33 @@ describe("KafkaLog bad input", { timeout: 20_000 }, () => {
   });
 });
 
+/** Kafka protocol numbers for the mock's fault injection. */
+const SYNC_GROUP = 14;
+const INVALID_REQUEST = 42;
+
 describe("KafkaLog broker outage", { timeout: 30_000 }, () => {
+  it("rejoins its group after the coordinator refuses its SyncGroup with an error kafkajs does not retry, and consumes every record", async () => {
+    if (!cluster.mock) {
+      await expect(cluster.failNextRequest(SYNC_GROUP, INVALID_REQUEST)).rejects.toThrow(
+        "broker faults need the mock cluster",
+      );
+      return;
+    }
+    const topic = cluster.topic("sync-refused");
+    await newLog("sync-refused-seed").produce(
+      Array.from({ length: 10 }, (_, i) => ({ topic, key: `k${i}`, value: String(i) })),
+    );
+    const statuses: KafkaStatus[] = [];
+    const seen: KafkaRecord[] = [];
+    const log = newLog("sync-refused", { onStatus: (status) => statuses.push(status) });
+    // What the mock answers a follower whose SyncGroup arrives after the leader's.
+    await cluster.failNextRequest(SYNC_GROUP, INVALID_REQUEST);
+    await log.start({ topics: [topic], onBatch: collectInto(seen) });
+    await eventually(() => seen.length === 10);
+    expect(statuses.find((status) => status.state === "retrying")?.error?.kind).toBe("operational");
+    expect(log.status.state).toBe("running");
+  });
+
   it("reports a broker that disappears mid-run as retrying, resumes when it returns, and loses no committed record", async () => {
     if (!cluster.mock) {
       // Fault injection needs the mock's broker controls; a real cluster cannot be stopped from here.
@@ -215,6 +242,9 @@ describe("KafkaLog broker outage", { timeout: 30_000 }, () => {
     await cluster.brokersDown();
     await eventually(() => statuses.some((status) => status.state === "retrying"));
     expect(statuses.find((status) => status.state === "retrying")?.error?.kind).toBe("operational");
+    // Its crashed consumer left the group, so the partitions are no longer this instance's until
+    // it joins again (Kafka Streams' onPartitionsLost): no other member's tasks are shadowed.
+    await eventually(() => log.assignment().length === 0);
     await cluster.brokersUp();
     await seeder.produce(values(10, 20));
     await eventually(() => new Set(seen.map((r) => r.value?.toString())).size === 20);

@@ -9,7 +9,6 @@ import {
   buildOnCluster,
   eventually,
   FAST_GROUP,
-  freshTopics,
   owned,
   processed,
   produce,
@@ -29,7 +28,14 @@ const json = (data: Buffer | null) => JSON.parse(data!.toString());
 
 beforeAll(async () => {
   const topics: Record<string, number> = { payments: 3 };
-  for (const name of ["orders", "handover-orders", "single-out", "handover-out"]) {
+  for (const name of [
+    "orders",
+    "pair-orders",
+    "handover-orders",
+    "single-out",
+    "pair-out",
+    "handover-out",
+  ]) {
     topics[name] = PARTITIONS;
   }
   cluster = await startTestCluster(topics, 3);
@@ -131,20 +137,16 @@ describe("Kafka scale-out", { timeout: 60_000 }, () => {
     expect(sorted(single)).toEqual(expectedCounts(input));
   });
 
-  it("two instances of one deployment split the 6 partitions of each sub-topology and together emit exactly the single instance's output", {
-    retry: 1,
-  }, async () => {
-    // A retry (see test-cluster's freshTopics) starts over on topics of its own.
-    const id = await freshTopics(cluster, "pair", ["orders", "out"], PARTITIONS);
+  it("two instances of one deployment split the 6 partitions of each sub-topology and together emit exactly the single instance's output", async () => {
     // Input written once the group settled: no first rebalance repeats records.
-    const apps = await deploy(id, 2, `${id}-orders`);
-    await produce(cluster, orders(`${id}-orders`, 0, input.length));
+    const apps = await deploy("pair", 2, "pair-orders");
+    await produce(cluster, orders("pair-orders", 0, input.length));
     const [a, b] = apps.map((app) => owned([app]));
     expect(a.filter((tp) => b.includes(tp))).toEqual([]);
     expect(a.length + b.length).toBe(2 * PARTITIONS);
     await eventually(() => processed(apps) >= 2 * input.length);
     expect(apps.every((app) => app.log.status.processed > 0)).toBe(true);
-    expect(sorted(await readCounts(`${id}-out`, input.length))).toEqual(sorted(single));
+    expect(sorted(await readCounts("pair-out", input.length))).toEqual(sorted(single));
   });
 
   it("stopping one instance hands its partitions over with window stores restored from the changelog and no record lost", async () => {

@@ -23,6 +23,8 @@ export interface TestCluster {
   /** Drops every broker until `brokersUp` (mock only). */
   brokersDown(): Promise<void>;
   brokersUp(): Promise<void>;
+  /** Answers the next request of protocol `apiKey` with Kafka error `errorCode` (mock only). */
+  failNextRequest(apiKey: number, errorCode: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ function fromMock(mock: MockCluster): TestCluster {
     createTopic: (name, partitions) => mock.createTopic(name, partitions),
     brokersDown: () => mock.brokerDown(-1),
     brokersUp: () => mock.brokerUp(-1),
+    failNextRequest: (apiKey, errorCode) => mock.failNextRequest(apiKey, errorCode),
     stop: () => mock.stop(),
   };
 }
@@ -54,6 +57,7 @@ async function fromRealCluster(connection: KafkaConnection): Promise<TestCluster
     },
     brokersDown: unsupported,
     brokersUp: unsupported,
+    failNextRequest: unsupported,
     stop: () => admin.stop(),
   };
 }
@@ -70,25 +74,6 @@ export async function startTestCluster(
     await cluster.createTopic(name, partitions);
   }
   return cluster;
-}
-
-let freshCount = 0;
-
-/**
- * Creates `<name>-<n>-<suffix>` topics for one attempt of a multi-instance test and returns
- * `<name>-<n>`. Those tests retry once: now and then a group of instances on the mock cluster
- * stops making progress mid-test (seen in about one full suite run in three; not reproduced
- * alone), and a retry needs topics and a group no earlier attempt wrote to.
- */
-export async function freshTopics(
-  cluster: TestCluster,
-  name: string,
-  suffixes: string[],
-  partitions: number,
-): Promise<string> {
-  const id = `${name}-${++freshCount}`;
-  for (const suffix of suffixes) await cluster.createTopic(`${id}-${suffix}`, partitions);
-  return id;
 }
 
 /** Polls `probe` until it returns true; vitest's test timeout bounds the wait. */
@@ -193,8 +178,11 @@ export async function startInstances(
   const partitions = [...topics].reduce((sum, topic) => sum + topology.partitionsOf(topic), 0);
   // Disjoint too: an instance still showing the previous generation's partitions is not settled.
   const settled = (all: string[]) => all.length === partitions && new Set(all).size === partitions;
-  await eventually(
-    () => settled(owned(apps)) && apps.every((app) => app.log.assignment().length > 0),
-  );
+  await eventually(() => {
+    // A failed instance never takes its share: say why instead of waiting for the test's timeout.
+    const failed = apps.find((app) => app.status.state === "failed");
+    if (failed) throw new Error(`${failed.log.instanceId} failed: ${failed.status.error?.message}`);
+    return settled(owned(apps)) && apps.every((app) => app.log.assignment().length > 0);
+  });
   return apps;
 }

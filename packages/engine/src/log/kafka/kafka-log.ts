@@ -222,6 +222,7 @@ export class KafkaLog {
     if (this.handlers) throw new Error(`KafkaLog ${this.applicationId} is already started`);
     this.handlers = handlers;
     this.stopping = false;
+    this.crashes = 0;
     this.setStatus({ state: "starting", error: undefined });
     try {
       await this.topics.connect();
@@ -240,7 +241,9 @@ export class KafkaLog {
         this.startChangelogReader(handlers.changelogTopics ?? []),
         this.startConsumer(handlers.topics),
       ]);
-      this.setStatus({ state: "running", error: undefined, attempt: undefined });
+      // A consumer that crashed while joining keeps the status its restart reports.
+      if (this.crashes === 0)
+        this.setStatus({ state: "running", error: undefined, attempt: undefined });
     } catch (error) {
       const failure = classify(this.options.connection, error);
       this.setStatus({ state: "failed", error: failure });
@@ -347,24 +350,16 @@ export class KafkaLog {
       );
       this.lifecycle = this.lifecycle.then(() => this.applyAssignment(assigned));
     });
-    // kafkajs asks restartOnFailure (which reports "retrying") before it emits CRASH.
+    // kafkajs asks restartOnFailure (which reports "retrying") before it emits CRASH, but only
+    // for errors it deems retriable; after any other it has left for good.
     consumer.on(consumer.events.CRASH, ({ payload }) => {
-      if (payload.restart) return;
-      this.setStatus({ state: "failed", error: classify(this.options.connection, payload.error) });
+      // Whether kafkajs restarts it or we do, it joins again as a new member.
+      this.lifecycle = this.lifecycle.then(() => this.revokeAll());
+      if (!payload.restart) this.rejoinAfterCrash(consumer, payload.error);
     });
     await this.retrying(() => consumer.connect());
     await consumer.subscribe({ topics, fromBeginning: true });
-    // Offsets commit every commit interval and on stop, after the outputs they cover were
-    // acknowledged (at_least_once) or inside the transaction holding them (exactly_once_v2).
-    await consumer.run({
-      autoCommit: false,
-      eachBatchAutoResolve: false,
-      eachBatch: (payload) => {
-        const work = this.processBatch(payload);
-        this.batchInProgress = work.catch(() => undefined);
-        return work;
-      },
-    });
+    await this.runConsumer(consumer);
     const every = this.options.commitIntervalMs ?? 1000;
     this.commitTimer = setInterval(() => this.commitOnTimer(), every);
   }
@@ -380,6 +375,41 @@ export class KafkaLog {
       if (this.guarantee === "exactly_once_v2") this.sendFailure ??= error;
       this.setStatus({ state: "retrying", error: classify(this.options.connection, error) });
     });
+  }
+
+  /**
+   * Offsets commit every commit interval and on stop, after the outputs they cover were
+   * acknowledged (at_least_once) or inside the transaction holding them (exactly_once_v2).
+   */
+  private runConsumer(consumer: Consumer): Promise<void> {
+    return consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => {
+        const work = this.processBatch(payload);
+        this.batchInProgress = work.catch(() => undefined);
+        return work;
+      },
+    });
+  }
+
+  /**
+   * Restarts the group consumer after a crash kafkajs gives up on (an error it deems not
+   * retriable), under our retry policy like any operational failure; otherwise the instance
+   * would hold no partitions for good. librdkafka's mock causes one: a follower whose SyncGroup
+   * arrives after the leader's gets INVALID_REQUEST where a broker answers with its assignment.
+   */
+  private rejoinAfterCrash(consumer: Consumer, error: Error): void {
+    const rejoin = async () => {
+      if (this.stopping || !(await this.restartAfterCrash(error))) return;
+      await this.retrying(() => consumer.connect());
+      // stop() may have disconnected the consumer while it reconnected.
+      if (this.stopping) return consumer.disconnect();
+      await this.runConsumer(consumer);
+    };
+    rejoin().catch((failure) =>
+      this.setStatus({ state: "failed", error: classify(this.options.connection, failure) }),
+    );
   }
 
   /** kafkajs asks whether to restart a crashed consumer; we wait out our backoff first. */
@@ -619,11 +649,23 @@ export class KafkaLog {
     await this.commit().catch(() => undefined);
     await this.disconnectAll();
     await this.lifecycle;
-    const revoked = this.assignment();
-    this.active.clear();
-    if (revoked.length > 0) await this.handlers?.onRevoked?.(revoked);
+    await this.revokeAll();
     this.handlers = undefined;
     this.setStatus({ state: "stopped", assigned: [] });
+  }
+
+  /**
+   * Ends the tasks of every partition held: on stop, or when a crashed consumer left the group
+   * (Kafka Streams' onPartitionsLost): its member is gone, so its uncommitted offsets can no
+   * longer commit and whoever gets the partitions next resumes from the last commit.
+   */
+  private async revokeAll(): Promise<void> {
+    const revoked = this.assignment();
+    this.active.clear();
+    this.pending.clear();
+    this.positions.clear();
+    if (revoked.length > 0) await this.handlers?.onRevoked?.(revoked);
+    this.setStatus({ assigned: [] });
   }
 
   private async disconnectAll(): Promise<void> {
