@@ -9,7 +9,7 @@ import type { LogRecord } from "../src/log/log";
 import type { StreamTask } from "../src/processor/stream-task";
 import { TaskManager } from "../src/processor/task-manager";
 import { pipeline } from "./engine-pipelines";
-import { type Codec, jsonCodec, objectCodec, p1, p2, p3, p4 } from "./hand-loops";
+import { BatchedOutput, type Codec, jsonCodec, objectCodec, p1, p2, p3, p4 } from "./hand-loops";
 import { type BenchRecord, encoded, orders, ordersAndPayments } from "./orders-data";
 
 const [name, mode, runner] = process.argv.slice(2);
@@ -93,10 +93,12 @@ function runEngine(records: LogRecord[]): number {
   const topology = pipeline(name, json);
   const manager = new TaskManager(topology, { wallClock: Date.now, onDeadLetter: () => {} });
   let outputs = 0;
-  const tasks = records.map((r) => manager.taskFor(r.topic, 0)!);
+  // a deployment knows each fetched partition's task: one lookup per topic, not per record
+  const taskOf = new Map(manager.tasks.flatMap((t) => t.sub.sourceTopics.map((s) => [s, t])));
   let lastCommit = Date.now();
   for (let i = 0; i < records.length; i++) {
-    tasks[i].process(records[i]);
+    const record = records[i];
+    taskOf.get(record.topic)!.process(record);
     if (i % 1000 !== 999 && i !== records.length - 1) continue;
     const commit = Date.now() - lastCommit >= 100 || i === records.length - 1;
     if (commit) lastCommit = Date.now();
@@ -110,7 +112,7 @@ function runEngine(records: LogRecord[]): number {
 
 function runHand(records: LogRecord[]): number {
   const codec: Codec = json ? jsonCodec : objectCodec;
-  const out: unknown[] = [];
+  const out = new BatchedOutput();
   const loop = { P1: p1, P2: p2, P3: p3, P4: p4 }[name as "P1"];
   loop(records, codec, out);
   return out.length;

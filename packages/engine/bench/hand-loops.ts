@@ -10,6 +10,33 @@ export interface Input {
   timestamp: number;
 }
 
+/** Where a loop produces its output records. */
+export interface Output {
+  push(record: unknown): void;
+}
+
+/**
+ * Output handed on in batches of 1000, as the engine's outputs are drained every 1000 records:
+ * a loop that kept all its outputs would promote them, and the next round, engine or hand,
+ * would pay for collecting them.
+ */
+export class BatchedOutput implements Output {
+  private handed = 0;
+  private batch: unknown[] = [];
+
+  push(record: unknown): void {
+    this.batch.push(record);
+    if (this.batch.length === 1000) {
+      this.handed += 1000;
+      this.batch = [];
+    }
+  }
+
+  get length(): number {
+    return this.handed + this.batch.length;
+  }
+}
+
 export type Codec = {
   decodeKey(b: unknown): string;
   decode(b: unknown): Order;
@@ -28,7 +55,7 @@ export const objectCodec: Codec = {
   encode: (v) => v,
 };
 
-export function p1(input: Input[], c: Codec, out: unknown[]): void {
+export function p1(input: Input[], c: Codec, out: Output): void {
   for (const r of input) {
     const v = c.decode(r.value);
     if (v.amount > 100)
@@ -36,7 +63,7 @@ export function p1(input: Input[], c: Codec, out: unknown[]): void {
   }
 }
 
-export function p2(input: Input[], c: Codec, out: unknown[]): void {
+export function p2(input: Input[], c: Codec, out: Output): void {
   const counts = new Map<string, number>();
   for (const r of input) {
     const key = c.decodeKey(r.key);
@@ -47,7 +74,7 @@ export function p2(input: Input[], c: Codec, out: unknown[]): void {
   }
 }
 
-export function p3(input: Input[], c: Codec, out: unknown[]): void {
+export function p3(input: Input[], c: Codec, out: Output): void {
   const size = 60_000;
   const grace = 5_000;
   const counts = new Map<string, number>();
@@ -65,7 +92,7 @@ export function p3(input: Input[], c: Codec, out: unknown[]): void {
   }
 }
 
-export function p4(input: Input[], c: Codec, out: unknown[]): void {
+export function p4(input: Input[], c: Codec, out: Output): void {
   const window = 10_000;
   const sides = {
     orders: new Map<string, { ts: number; v: Order }[]>(),
