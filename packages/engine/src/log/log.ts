@@ -33,6 +33,8 @@ export interface TopicPartition {
 /** Next offset to read for one input partition (Kafka's committed offset semantics). */
 export interface OffsetCommit extends TopicPartition {
   offset: number;
+  /** Kafka's commit metadata: a stream task writes its stream time there. */
+  metadata?: string;
 }
 
 /** Everything one task commit makes visible together. */
@@ -65,6 +67,12 @@ export interface Log {
   /** Offset the next appended record will get. */
   endOffset(topic: string, partition: number): Promise<number>;
   committed(applicationId: string, topic: string, partition: number): Promise<number | undefined>;
+  /** The metadata committed with that offset, if any. */
+  committedMetadata(
+    applicationId: string,
+    topic: string,
+    partition: number,
+  ): Promise<string | undefined>;
   /** Appends the records and moves the committed offsets atomically. */
   commit(batch: CommitBatch): Promise<void>;
   /**

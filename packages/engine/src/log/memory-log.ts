@@ -17,6 +17,7 @@ interface MemoryTopic {
 export class MemoryLog implements Log {
   private readonly topics = new Map<string, MemoryTopic>();
   private readonly offsets = new Map<string, number>();
+  private readonly metadata = new Map<string, string>();
 
   /** `partitionsOf` gives the partition count of topics created on first append. */
   constructor(private readonly partitionsOf: (topic: string) => number = () => 1) {}
@@ -53,13 +54,20 @@ export class MemoryLog implements Log {
   }
 
   async committed(applicationId: string, topic: string, partition: number) {
-    return this.offsets.get(`${applicationId}\u0000${topic}\u0000${partition}`);
+    return this.offsets.get(offsetKey(applicationId, topic, partition));
+  }
+
+  async committedMetadata(applicationId: string, topic: string, partition: number) {
+    return this.metadata.get(offsetKey(applicationId, topic, partition));
   }
 
   async commit(batch: CommitBatch): Promise<void> {
     this.appendSync(batch.records);
     for (const o of batch.offsets) {
-      this.offsets.set(`${batch.applicationId}\u0000${o.topic}\u0000${o.partition}`, o.offset);
+      const key = offsetKey(batch.applicationId, o.topic, o.partition);
+      this.offsets.set(key, o.offset);
+      if (o.metadata === undefined) this.metadata.delete(key);
+      else this.metadata.set(key, o.metadata);
     }
   }
 
@@ -114,4 +122,8 @@ export class MemoryLog implements Log {
     log.records.push(stored);
     return stored;
   }
+}
+
+function offsetKey(applicationId: string, topic: string, partition: number): string {
+  return `${applicationId}\u0000${topic}\u0000${partition}`;
 }

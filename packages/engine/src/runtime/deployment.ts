@@ -5,6 +5,7 @@ import type { Log, LogRecord, OffsetCommit, ProducerRecord } from "../log/log";
 import { decodeChangelog } from "../processor/changelog-codec";
 import type { MetricsSnapshot } from "../processor/metrics";
 import type { StreamTask } from "../processor/stream-task";
+import { decodeStreamTime, encodeStreamTime } from "../processor/stream-time-metadata";
 import type { DeadLetter } from "../processor/task-context";
 import { TaskManager } from "../processor/task-manager";
 import type { Topology } from "../processor/topology";
@@ -219,9 +220,22 @@ export class Deployment {
         // A global table is always read from the start, whatever the reset policy.
         const reset = isGlobal ? 0 : await this.resetOffset(topic, p);
         inputs.push(inputPartition(topic, p, committed ?? reset));
+        if (!isGlobal) await this.resumeStreamTime(task, topic);
       }
     }
     return { task, inputs, checkpoints };
+  }
+
+  /**
+   * A task resumes at the stream time it had committed (Kafka Streams' partition time in the
+   * committed offset's metadata), so stream-time punctuation and late records see the time it
+   * had reached, not the first record after the restart.
+   */
+  private async resumeStreamTime(task: StreamTask, topic: string): Promise<void> {
+    const { log, topology } = this.options;
+    const metadata = await log.committedMetadata(topology.applicationId, topic, task.partition);
+    const committed = decodeStreamTime(metadata);
+    if (committed > task.ctx.streamTime) task.ctx.streamTime = committed;
   }
 
   private async resetOffset(topic: string, partition: number): Promise<number> {
@@ -257,7 +271,10 @@ export class Deployment {
   /** exactly_once_v2: outputs, changelog, dead letters and offsets in one atomic commit. */
   private async commit(closing = false): Promise<void> {
     const records = this.drain();
-    const offsets = this.running.flatMap((r) => r.task.offsets());
+    const offsets = this.running.flatMap(({ task }) => {
+      const metadata = encodeStreamTime(task.ctx.streamTime) ?? undefined;
+      return task.offsets().map((o) => ({ ...o, metadata }));
+    });
     await this.options.log.commit({ applicationId: this.applicationId, records, offsets });
     this.published(records);
     if (closing || this.changelogSinceCheckpoint >= CHECKPOINT_DELTA) await this.flushCheckpoints();

@@ -154,6 +154,39 @@ describe("deployment runtime", () => {
     },
   );
 
+  it.each([
+    ["memory", () => new MemoryLog()],
+    ["durable", () => new DurableLog({ dir: tempDir() })],
+  ] as [string, () => Log][])(
+    "on the %s log a restarted task resumes at its committed stream time (Kafka Streams' partition time in the offset metadata)",
+    async (_kind, open) => {
+      const log = open();
+      const b = new StreamsBuilder();
+      b.stream("ticks")
+        .process((ctx, out) => (key, _value, ts) => out.all(key, ctx.streamTime, ts))
+        .to("seen");
+      const topology = b.build({ applicationId: "st" });
+      const tick = async (timestamp: number) => {
+        await log.createTopic("ticks", { partitions: 1 });
+        const key = json.serialize(`t${timestamp}`);
+        await log.append([{ topic: "ticks", timestamp, key, value: json.serialize(1) }]);
+      };
+      const options = { topology, log, guarantee: "exactly_once_v2" as const };
+      await tick(1000);
+      await tick(3000);
+      const first = startDeployment(options);
+      await settle(first, log, "seen", 2);
+      await first.stop();
+      await tick(2000); // late: stream time stays at 3000
+      const second = startDeployment(options);
+      await settle(second, log, "seen", 3);
+      await second.stop();
+      const seen = (await log.read("seen", 0, 0, 10)).map((r) => json.deserialize(r.value));
+      expect(seen).toEqual([1000, 3000, 3000]);
+      await log.close();
+    },
+  );
+
   it("with a state directory restores from the checkpoint and replays only the changelog tail", async () => {
     const dir = tempDir();
     const log = new DurableLog({ dir: join(dir, "log") });

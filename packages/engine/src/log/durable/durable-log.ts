@@ -64,6 +64,8 @@ export class DurableLog implements Log {
   /** Record batches by [topic, partition, offset of their first record]. */
   private readonly records: Database<Buffer, [string, number, number]>;
   private readonly offsets: Database<number, [string, string, number]>;
+  /** Commit metadata by the same key as `offsets` (a database of its own: older files lack it). */
+  private readonly offsetMetadata: Database<string, [string, string, number]>;
   /** Topic configs read once: appends look them up per record. Cleared when a write fails. */
   private readonly topicCache = new Map<string, DurableTopicConfig>();
 
@@ -76,6 +78,7 @@ export class DurableLog implements Log {
     this.partitionStates = this.root.openDB({ name: "partitions" });
     this.records = this.root.openDB({ name: "records", encoding: "binary" });
     this.offsets = this.root.openDB({ name: "offsets" });
+    this.offsetMetadata = this.root.openDB({ name: "offset-metadata" });
     this.checkFormat();
   }
 
@@ -125,11 +128,18 @@ export class DurableLog implements Log {
     return this.offsets.get([applicationId, topic, partition]);
   }
 
+  async committedMetadata(applicationId: string, topic: string, partition: number) {
+    return this.offsetMetadata.get([applicationId, topic, partition]);
+  }
+
   async commit(batch: CommitBatch): Promise<void> {
     await this.write(() => {
       this.appendAll(batch.records);
       for (const o of batch.offsets) {
-        this.offsets.put([batch.applicationId, o.topic, o.partition], o.offset);
+        const key: [string, string, number] = [batch.applicationId, o.topic, o.partition];
+        this.offsets.put(key, o.offset);
+        if (o.metadata === undefined) this.offsetMetadata.remove(key);
+        else this.offsetMetadata.put(key, o.metadata);
       }
     }, recordsBytes(batch.records));
   }

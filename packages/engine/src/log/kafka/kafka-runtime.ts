@@ -4,6 +4,7 @@
 import type { LogRecord, ProducerRecord } from "../../log/log";
 import type { MetricsSnapshot } from "../../processor/metrics";
 import type { StreamTask } from "../../processor/stream-task";
+import { decodeStreamTime, encodeStreamTime } from "../../processor/stream-time-metadata";
 import type { DeadLetter as EngineDeadLetter } from "../../processor/task-context";
 import { TaskManager } from "../../processor/task-manager";
 import type { Topology, TopologyConfig } from "../../processor/topology";
@@ -23,7 +24,6 @@ import {
   type TopicPartition,
 } from "./kafka-record";
 import type { KafkaStatus } from "./kafka-status";
-import { decodeStreamTime, encodeStreamTime } from "./kafka-stream-time";
 import { type CoPartitionGroup, checkCoPartitioning, type InternalTopicSpec } from "./kafka-topics";
 
 /**

@@ -1,6 +1,6 @@
-// Stream time carried across a handover in the committed offset's metadata, in Kafka Streams'
-// format (StreamTask#encodeTimestamp: base64 of a version byte 1 and the 64-bit partition time),
-// so a task that moves to another instance keeps closing the windows it had closed.
+// Stream time carried across a restart or a handover in the committed offset's metadata, in
+// Kafka Streams' format (StreamTask#encodeTimestamp: base64 of a version byte 1 and the 64-bit
+// partition time), so a task that resumes keeps the stream time it had reached.
 const VERSION = 1;
 
 /** Commit metadata for a task's stream time; null while the task has seen no record. */
