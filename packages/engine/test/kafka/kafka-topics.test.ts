@@ -2,7 +2,12 @@
 // mock cluster cannot create or delete topics, so the configs Riffle asks for are checked here.
 import type { Admin, ITopicConfig } from "kafkajs";
 import { describe, expect, it } from "vitest";
-import { ensureInternalTopics, listInternalTopics } from "../../src/log/kafka/kafka-topics";
+import { Materialized, StreamsBuilder, TimeWindows } from "../../src/index";
+import {
+  ensureInternalTopics,
+  internalTopicSpecs,
+  listInternalTopics,
+} from "../../src/log/kafka/kafka-topics";
 
 /** An admin client holding `topics` (name -> partitions) that records createTopics calls. */
 function recordingAdmin(topics: Record<string, number>) {
@@ -39,6 +44,30 @@ describe("internal topics", () => {
       ["shop-totals-changelog", 6, "compact"],
       ["shop-by-customer-repartition", 4, "delete"],
     ]);
+  });
+
+  it("creates a window store's changelog as compact,delete with the store's retention plus a day (Kafka Streams' windowstore.changelog.additional.retention.ms)", async () => {
+    const b = new StreamsBuilder();
+    b.stream("clicks")
+      .groupByKey()
+      .windowedBy(TimeWindows.ofSizeAndGrace(60_000, 5_000))
+      .count(undefined, Materialized.as("per-minute"));
+    b.stream("views").groupByKey().count(undefined, Materialized.as("views"));
+    const topology = b.build({ applicationId: "shop" });
+    const { admin, created } = recordingAdmin({});
+    await ensureInternalTopics(admin, internalTopicSpecs(topology), true);
+    const configs = Object.fromEntries(
+      created.map((c) => [
+        c.topic,
+        Object.fromEntries(c.configEntries!.map((e) => [e.name, e.value])),
+      ]),
+    );
+    // TimeWindows' store retention is size + grace: 65 s, then one day more
+    expect(configs["shop-per-minute-changelog"]).toEqual({
+      "cleanup.policy": "compact,delete",
+      "retention.ms": String(65_000 + 86_400_000),
+    });
+    expect(configs["shop-views-changelog"]).toEqual({ "cleanup.policy": "compact" });
   });
 
   it("finds only the deleted deployment's own repartition and changelog topics", async () => {

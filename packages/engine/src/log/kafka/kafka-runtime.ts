@@ -24,7 +24,7 @@ import {
   type TopicPartition,
 } from "./kafka-record";
 import type { KafkaStatus } from "./kafka-status";
-import { type CoPartitionGroup, checkCoPartitioning, type InternalTopicSpec } from "./kafka-topics";
+import { type CoPartitionGroup, checkCoPartitioning, internalTopicSpecs } from "./kafka-topics";
 
 /**
  * Builds a topology with the cluster's real partition counts, as Kafka Streams reads them from
@@ -65,14 +65,6 @@ function coPartitionGroups(
     const topics = sub.sourceTopics.filter((t) => !internal(t));
     return join && topics.length > 1 ? [{ nodeId: join.name, topics }] : [];
   });
-}
-
-function internalTopicSpecs(topology: Topology): InternalTopicSpec[] {
-  return [...topology.internalTopics].map(([name, config]) => ({
-    name,
-    partitions: config.partitions,
-    kind: config.compacted ? "changelog" : "repartition",
-  }));
 }
 
 function toLogRecord(record: KafkaRecord): LogRecord {

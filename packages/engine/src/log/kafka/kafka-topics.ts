@@ -1,6 +1,8 @@
 // Topic facts read from and written to the cluster through the admin client: real partition
 // counts, the co-partitioning check, and the internal repartition/changelog topics.
+
 import type { Admin, ITopicConfig } from "kafkajs";
+import type { Topology } from "../../processor/topology";
 import { describeError, KafkaLogError } from "./kafka-error";
 
 export type InternalTopicKind = "repartition" | "changelog";
@@ -9,6 +11,8 @@ export interface InternalTopicSpec {
   name: string;
   partitions: number;
   kind: InternalTopicKind;
+  /** A window or session store's changelog: Kafka Streams' `compact,delete` with this retention.ms. */
+  retentionMs?: number;
 }
 
 /** Inputs that must be co-partitioned, e.g. the two sides of a join, with the node to blame. */
@@ -96,15 +100,35 @@ export async function supportsTopicAdmin(admin: Admin): Promise<boolean> {
 export interface TopicSpec {
   name: string;
   partitions: number;
-  cleanupPolicy?: "delete" | "compact";
+  cleanupPolicy?: "delete" | "compact" | "compact,delete";
+  retentionMs?: number;
 }
 
 function topicConfig(spec: TopicSpec): ITopicConfig {
-  return {
-    topic: spec.name,
-    numPartitions: spec.partitions,
-    configEntries: [{ name: "cleanup.policy", value: spec.cleanupPolicy ?? "delete" }],
-  };
+  const cleanupPolicy: string = spec.cleanupPolicy ?? "delete";
+  const configEntries = [{ name: "cleanup.policy", value: cleanupPolicy }];
+  if (spec.retentionMs !== undefined) {
+    configEntries.push({ name: "retention.ms", value: String(spec.retentionMs) });
+  }
+  return { topic: spec.name, numPartitions: spec.partitions, configEntries };
+}
+
+/** A topology's repartition and changelog topics, as the cluster must hold them. */
+export function internalTopicSpecs(topology: Topology): InternalTopicSpec[] {
+  return [...topology.internalTopics].map(([name, config]) => ({
+    name,
+    partitions: config.partitions,
+    kind: config.compacted ? "changelog" : "repartition",
+    retentionMs: config.retentionMs,
+  }));
+}
+
+/** Kafka Streams' internal topic configs: changelogs compacted, window ones also deleted by age. */
+function internalTopicConfig(spec: InternalTopicSpec): TopicSpec {
+  const { name, partitions, retentionMs } = spec;
+  if (spec.kind === "repartition") return { name, partitions, cleanupPolicy: "delete" };
+  const cleanupPolicy = retentionMs === undefined ? "compact" : "compact,delete";
+  return { name, partitions, cleanupPolicy, retentionMs };
 }
 
 /** Creates topics and waits for their leaders; the cluster must serve topic admin. */
@@ -157,14 +181,7 @@ export async function ensureInternalTopics(
       { topics: missing.map((spec) => spec.name) },
     );
   }
-  await createTopics(
-    admin,
-    missing.map((spec) => ({
-      name: spec.name,
-      partitions: spec.partitions,
-      cleanupPolicy: spec.kind === "changelog" ? "compact" : "delete",
-    })),
-  );
+  await createTopics(admin, missing.map(internalTopicConfig));
 }
 
 /** Internal topics of one application, found by Kafka Streams' naming convention. */
