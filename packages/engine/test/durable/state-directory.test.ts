@@ -68,7 +68,12 @@ const session: Case<InMemorySessionStore<string, number>> = {
       0,
     );
   },
-  contents: (s) => [...s.all()].map((e) => [e.key, e.start, e.end, e.value]),
+  // by key, then end, as interactive queries list sessions (the store's own order is its
+  // keys' insertion order, which a restore in time order need not repeat)
+  contents: (s) =>
+    [...s.all()]
+      .sort((a, b) => a.key.localeCompare(b.key) || a.end - b.end)
+      .map((e) => [e.key, e.start, e.end, e.value]),
 };
 
 describe.each([
@@ -200,4 +205,20 @@ describe("persistent window and session stores drop what their retention expires
       await reopened.close();
     },
   );
+
+  it("a window store copy keyed by key alone (written before windows were keyed by time) is dropped: the store restores from its changelog", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "riffle-state-"));
+    dirs.push(dir);
+    const supplier = inMemoryWindowStore("w", 10_000);
+    const directory = new StateDirectory(dir);
+    // the earlier layout is the key-value one: [store, partition, key]
+    const legacy = directory.store(inMemoryKeyValueStore("w"), 0);
+    legacy.stage([{ key: ["k", 1000], value: 1, timestamp: 1000 }]);
+    legacy.flush(7);
+    const store = supplier.get();
+    expect(directory.store(supplier, 0).load(store)).toBe(0);
+    expect(store.size()).toBe(0);
+    expect(directory.store(supplier, 0).offset()).toBeUndefined();
+    await directory.close();
+  });
 });

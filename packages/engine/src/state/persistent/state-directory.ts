@@ -1,18 +1,20 @@
 // Persistent state for every store kind (Kafka Streams' StateDirectory + checkpoint file):
 // a store's compacted changelog view lives in LMDB, written from a cache at each commit
-// together with the changelog offset it reaches, so a restart restores only the tail. Windows
-// and sessions past their store's retention are deleted, as Kafka's segmented stores drop
-// expired segments, so a windowed store's copy does not grow with every window ever seen.
+// together with the changelog offset it reaches, so a restart restores only the tail. A window
+// or session store's entries are keyed by time first, and those past the store's retention
+// are deleted as one key range, as Kafka's segmented stores drop expired segments, so its copy
+// does not grow with every window ever seen.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { type Database, open, type RootDatabase } from "lmdb";
+import { type Database, open, type RangeOptions, type RootDatabase } from "lmdb";
 import type { ChangelogEntry, StateStore, StoreSupplier } from "../store";
 import { storeKey } from "../store-key";
 
 type StoreId = [store: string, partition: number];
-type EntryId = [store: string, partition: number, key: string];
-/** A window's start or a session's end, then the entry's key: expired entries come first. */
-type ExpiryId = [store: string, partition: number, time: number, key: string];
+/** A key-value entry's id; a window or session entry has its time before the key. */
+type EntryId =
+  | [store: string, partition: number, key: string]
+  | [store: string, partition: number, time: number, key: string];
 
 /** How a window or session store's entries expire: by a time read from the changelog key. */
 interface Expiry {
@@ -36,7 +38,6 @@ export class StateDirectory {
   private readonly root: RootDatabase;
   private readonly entries: Database<ChangelogEntry, EntryId>;
   private readonly checkpoints: Database<number, StoreId>;
-  private readonly expiries: Database<true, ExpiryId>;
 
   constructor(dir: string) {
     mkdirSync(dir, { recursive: true });
@@ -46,7 +47,6 @@ export class StateDirectory {
     this.root = open({ path: this.file, maxDbs: 4, noMetaSync: true });
     this.entries = this.root.openDB({ name: "entries" });
     this.checkpoints = this.root.openDB({ name: "checkpoints" });
-    this.expiries = this.root.openDB({ name: "expiries" });
   }
 
   /** Flushes several stores' checkpoints in one transaction (one sync per commit). */
@@ -58,7 +58,7 @@ export class StateDirectory {
 
   /** The persistent side of one store of one task (store name × input partition). */
   store(store: StoreSupplier, partition: number): StoreCheckpoint {
-    const dbs = { entries: this.entries, checkpoints: this.checkpoints, expiries: this.expiries };
+    const dbs = { entries: this.entries, checkpoints: this.checkpoints };
     return new StoreCheckpoint(this.root, dbs, [store.name, partition], expiryOf(store));
   }
 
@@ -70,8 +70,9 @@ export class StateDirectory {
 interface CheckpointDatabases {
   entries: Database<ChangelogEntry, EntryId>;
   checkpoints: Database<number, StoreId>;
-  expiries: Database<true, ExpiryId>;
 }
+
+const MIN = -Number.MAX_VALUE;
 
 export class StoreCheckpoint {
   /** Writes since the last flush, latest per changelog key (the write cache). */
@@ -87,9 +88,9 @@ export class StoreCheckpoint {
   ) {
     if (expiry !== undefined) {
       const [name, partition] = id;
-      const range = { start: [name, partition, Number.MAX_VALUE], end: [name, partition] };
-      for (const latest of dbs.expiries.getKeys({ ...range, reverse: true, limit: 1 })) {
-        this.observed = latest[2];
+      const latest = { start: [name, partition, Number.MAX_VALUE], end: [name, partition, MIN] };
+      for (const key of dbs.entries.getKeys({ ...latest, reverse: true, limit: 1 })) {
+        this.observed = key[2] as number;
       }
     }
   }
@@ -101,7 +102,14 @@ export class StoreCheckpoint {
 
   /** Restores `store` from the flushed copy; returns the changelog offset to replay from. */
   load(store: StateStore): number {
-    store.restore(this.dbs.entries.getRange(this.entryRange()).map(({ value }) => value));
+    if (this.expiry !== undefined && !this.isEmpty(this.keyRange())) {
+      // windows keyed by key alone: a copy from before they were keyed by time, which could
+      // not expire them; the store restores from its changelog instead
+      this.wipe();
+      return 0;
+    }
+    const entries = this.dbs.entries.getRange(this.range());
+    store.restore(entries.map(({ value }) => value));
     return this.offset() ?? 0;
   }
 
@@ -126,59 +134,62 @@ export class StoreCheckpoint {
   /** The write of `flush`, inside a transaction the caller opened; skipped when nothing changed. */
   writeInTxn(changelogOffset: number): void {
     if (this.pending.size === 0 && this.offset() === changelogOffset) return;
-    const [name, partition] = this.id;
-    const { entries, expiries } = this.dbs;
+    const { entries } = this.dbs;
     for (const [key, entry] of this.pending) {
-      const at = this.expiry?.timeOf(entry.key);
-      if (entry.value === null) {
-        entries.remove([name, partition, key]);
-        if (at !== undefined) expiries.remove([name, partition, at, key]);
-      } else {
-        entries.put([name, partition, key], entry);
-        if (at !== undefined) expiries.put([name, partition, at, key], true);
-      }
+      const id = this.entryId(key, entry);
+      if (entry.value === null) entries.remove(id);
+      else entries.put(id, entry);
     }
     this.expire();
     this.dbs.checkpoints.put(this.id, changelogOffset);
     this.pending.clear();
   }
 
-  /** Deletes the windows or sessions at or before the retention limit (the store drops them too). */
-  private expire(): void {
-    if (this.expiry === undefined) return;
-    const [name, partition] = this.id;
-    const limit = this.observed - this.expiry.retentionMs;
-    if (!Number.isFinite(limit)) return;
-    // every key at time `limit` sorts before [limit, "\uffff"]
-    const range = {
-      start: [name, partition, -Number.MAX_VALUE],
-      end: [name, partition, limit, "\uffff"],
-    };
-    for (const id of this.dbs.expiries.getKeys(range)) {
-      this.dbs.entries.remove([name, partition, id[3]]);
-      this.dbs.expiries.remove(id);
-    }
-  }
-
   /** Drops the flushed copy (a task that lost its partition, or a wiped store). */
   wipe(): void {
-    const [name, partition] = this.id;
-    const { entries, expiries, checkpoints } = this.dbs;
+    const { entries, checkpoints } = this.dbs;
     this.root.transactionSync(() => {
-      for (const key of entries.getKeys(this.entryRange())) entries.remove(key);
-      const times = {
-        start: [name, partition, -Number.MAX_VALUE],
-        end: [name, partition, Number.MAX_VALUE],
-      };
-      for (const key of expiries.getKeys(times)) expiries.remove(key);
+      for (const range of [this.keyRange(), this.timeRange(Number.MAX_VALUE)]) {
+        for (const key of entries.getKeys(range)) entries.remove(key);
+      }
       checkpoints.remove(this.id);
     });
     this.pending.clear();
     this.observed = Number.NEGATIVE_INFINITY;
   }
 
-  private entryRange() {
+  private entryId(key: string, entry: ChangelogEntry): EntryId {
+    const [name, partition] = this.id;
+    if (this.expiry === undefined) return [name, partition, key];
+    return [name, partition, this.expiry.timeOf(entry.key), key];
+  }
+
+  /** Deletes the windows or sessions at or before the retention limit (the store drops them too). */
+  private expire(): void {
+    if (this.expiry === undefined) return;
+    const limit = this.observed - this.expiry.retentionMs;
+    if (!Number.isFinite(limit)) return;
+    for (const key of this.dbs.entries.getKeys(this.timeRange(limit))) this.dbs.entries.remove(key);
+  }
+
+  /** This store's entries: by time for a windowed store, else by key. */
+  private range() {
+    return this.expiry === undefined ? this.keyRange() : this.timeRange(Number.MAX_VALUE);
+  }
+
+  private keyRange() {
     const [name, partition] = this.id;
     return { start: [name, partition, ""], end: [name, partition, "\uffff"] };
+  }
+
+  /** Time-keyed entries up to and including time `upTo` (every key sorts before "\uffff"). */
+  private timeRange(upTo: number) {
+    const [name, partition] = this.id;
+    return { start: [name, partition, MIN], end: [name, partition, upTo, "\uffff"] };
+  }
+
+  private isEmpty(range: RangeOptions): boolean {
+    for (const _ of this.dbs.entries.getKeys({ ...range, limit: 1 })) return false;
+    return true;
   }
 }
