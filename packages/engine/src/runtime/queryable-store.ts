@@ -81,7 +81,7 @@ export function queryableStore(
 }
 
 function keyValueView(stores: KeyValueStore[]): ReadOnlyKeyValueStore {
-  // A snapshot of the entry (stores update it in place on later writes).
+  // A row flattens the store's { value, timestamp } with its key (Kafka's KeyValue of ValueAndTimestamp).
   const row = (key: unknown, t: { value: unknown; timestamp: number }) => ({
     key,
     value: t.value,
