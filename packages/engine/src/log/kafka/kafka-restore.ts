@@ -6,16 +6,25 @@ import type { Admin, Consumer, EachBatchPayload, Kafka } from "kafkajs";
 import type { KafkaRecord, TopicPartition } from "./kafka-record";
 import { fromKafkaMessage, partitionKey } from "./kafka-record";
 
-interface PendingRestore {
+/** One caller waiting for a partition's records up to the end it saw when it asked. */
+interface Restorer {
+  /** The next offset this caller has not been given yet. */
+  next: bigint;
   end: bigint;
   count: number;
   onRecords: (records: KafkaRecord[]) => void;
   done: () => void;
 }
 
+/** A partition being restored; callers that ask while it runs share its fetches. */
+interface Restore {
+  tp: TopicPartition;
+  restorers: Restorer[];
+}
+
 export class ChangelogReader {
   private readonly consumer: Consumer;
-  private readonly pending = new Map<string, PendingRestore>();
+  private readonly restoring = new Map<string, Restore>();
   private readonly joined: Promise<void>;
 
   constructor(
@@ -40,54 +49,82 @@ export class ChangelogReader {
       eachBatch: (payload) => this.onBatch(payload),
     });
     // kafkajs accepts pause() only once running; batches fetched before it are dropped below.
-    this.consumer.pause(this.topics.map((topic) => ({ topic })));
+    for (const topic of this.topics) this.fetchOnlyRestoring(topic);
   }
 
-  /** Feeds every record of the partition up to its current end to `onRecords`; returns the count. */
+  /**
+   * Feeds every record of the partition up to its current end to `onRecords`; returns the count.
+   * Asked while the partition is being restored, it joins that restore: the partition is read
+   * again from its start once, and the earlier callers skip what they were given.
+   */
   async restore(tp: TopicPartition, onRecords: (records: KafkaRecord[]) => void): Promise<number> {
     const offsets = await this.admin.fetchTopicOffsets(tp.topic);
     const bounds = offsets.find((entry) => entry.partition === tp.partition);
     if (!bounds || BigInt(bounds.high) <= BigInt(bounds.low)) return 0;
     await this.joined;
     return new Promise<number>((resolve) => {
-      const entry: PendingRestore = {
+      const restorer: Restorer = {
+        next: BigInt(bounds.low),
         end: BigInt(bounds.high),
         count: 0,
         onRecords,
-        done: () => resolve(entry.count),
+        done: () => resolve(restorer.count),
       };
-      this.pending.set(partitionKey(tp), entry);
+      const key = partitionKey(tp);
+      const running = this.restoring.get(key);
+      if (running) running.restorers.push(restorer);
+      else this.restoring.set(key, { tp, restorers: [restorer] });
       this.consumer.seek({ ...tp, offset: bounds.low });
-      this.consumer.resume([{ topic: tp.topic, partitions: [tp.partition] }]);
+      this.fetchOnlyRestoring(tp.topic);
     });
+  }
+
+  /**
+   * kafkajs pauses a whole topic or listed partitions, and pausing one partition lifts the pause
+   * of its topic; so the topic is paused whole and only its partitions being restored resumed.
+   */
+  private fetchOnlyRestoring(topic: string): void {
+    this.consumer.pause([{ topic }]);
+    const partitions = [...this.restoring.values()]
+      .filter((restore) => restore.tp.topic === topic)
+      .map((restore) => restore.tp.partition);
+    if (partitions.length > 0) this.consumer.resume([{ topic, partitions }]);
   }
 
   private async onBatch({ batch, isStale, resolveOffset }: EachBatchPayload): Promise<void> {
     const tp = { topic: batch.topic, partition: batch.partition };
-    const entry = this.pending.get(partitionKey(tp));
-    if (!entry) {
-      this.consumer.pause([{ topic: tp.topic, partitions: [tp.partition] }]);
-      return;
-    }
-    if (isStale()) return;
-    const records = batch.messages
-      .filter((message) => BigInt(message.offset) < entry.end)
-      .map((message) => fromKafkaMessage(tp, message));
-    entry.count += records.length;
-    entry.onRecords(records);
-    resolveOffset(batch.lastOffset());
+    const restore = this.restoring.get(partitionKey(tp));
+    // Fetched before its partition was paused, or before a seek back to the start.
+    if (!restore || isStale()) return;
     // lastOffset() counts transaction markers too, which never reach `messages`.
-    if (BigInt(batch.lastOffset()) + 1n >= entry.end) {
-      this.consumer.pause([{ topic: tp.topic, partitions: [tp.partition] }]);
-      this.pending.delete(partitionKey(tp));
-      entry.done();
+    const next = BigInt(batch.lastOffset()) + 1n;
+    for (const restorer of restore.restorers) {
+      const records = batch.messages
+        .filter((message) => {
+          const offset = BigInt(message.offset);
+          return offset >= restorer.next && offset < restorer.end;
+        })
+        .map((message) => fromKafkaMessage(tp, message));
+      if (next > restorer.next) restorer.next = next;
+      restorer.count += records.length;
+      if (records.length > 0) restorer.onRecords(records);
     }
+    resolveOffset(batch.lastOffset());
+    const finished = restore.restorers.filter((restorer) => restorer.next >= restorer.end);
+    restore.restorers = restore.restorers.filter((restorer) => restorer.next < restorer.end);
+    if (restore.restorers.length === 0) {
+      this.restoring.delete(partitionKey(tp));
+      this.fetchOnlyRestoring(tp.topic);
+    }
+    for (const restorer of finished) restorer.done();
   }
 
   async stop(): Promise<void> {
     await this.consumer.disconnect();
     // Restores cut short by a stop settle, so an assignment waiting on them lets stop() finish.
-    for (const entry of this.pending.values()) entry.done();
-    this.pending.clear();
+    for (const restore of this.restoring.values()) {
+      for (const restorer of restore.restorers) restorer.done();
+    }
+    this.restoring.clear();
   }
 }
