@@ -20,6 +20,7 @@ beforeAll(async () => {
     "app-dlq-dead-letter": 1,
     outage: 2,
     "sync-refused": 3,
+    "restore-fails": 2,
   });
 });
 
@@ -212,6 +213,28 @@ describe("KafkaLog broker outage", { timeout: 30_000 }, () => {
     await log.start({ topics: [topic], onBatch: collectInto(seen) });
     await eventually(() => seen.length === 10);
     expect(statuses.find((status) => status.state === "retrying")?.error?.kind).toBe("operational");
+    expect(log.status.state).toBe("running");
+  });
+
+  it("a rebalance whose store restore fails holds up no later one: each partition restores before its first batch, once", async () => {
+    const topic = cluster.topic("restore-fails");
+    await newLog("restore-fails-seed").produce(
+      Array.from({ length: 10 }, (_, i) => ({ topic, key: `k${i}`, value: String(i) })),
+    );
+    const seen: KafkaRecord[] = [];
+    const restored: number[][] = [];
+    let failures = 1;
+    const log = newLog("restore-fails");
+    await log.start({
+      topics: [topic],
+      onAssigned: (partitions) => {
+        if (failures-- > 0) throw new Error("changelog restore failed");
+        restored.push(partitions.map((tp) => tp.partition));
+      },
+      onBatch: collectInto(seen),
+    });
+    await eventually(() => seen.length === 10);
+    expect(restored.flat().sort()).toEqual([0, 1]);
     expect(log.status.state).toBe("running");
   });
 

@@ -348,13 +348,15 @@ export class KafkaLog {
       const assigned = Object.entries(payload.memberAssignment).flatMap(([topic, partitions]) =>
         partitions.map((partition) => ({ topic, partition })),
       );
-      this.lifecycle = this.lifecycle.then(() => this.applyAssignment(assigned));
+      this.changeAssignment(() => this.applyAssignment(assigned)).catch((error) =>
+        this.setStatus({ state: "retrying", error: classify(this.options.connection, error) }),
+      );
     });
     // kafkajs asks restartOnFailure (which reports "retrying") before it emits CRASH, but only
     // for errors it deems retriable; after any other it has left for good.
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       // Whether kafkajs restarts it or we do, it joins again as a new member.
-      this.lifecycle = this.lifecycle.then(() => this.revokeAll());
+      this.changeAssignment(() => this.revokeAll()).catch(() => undefined);
       if (!payload.restart) this.rejoinAfterCrash(consumer, payload.error);
     });
     await this.retrying(() => consumer.connect());
@@ -437,6 +439,17 @@ export class KafkaLog {
     return !this.stopping;
   }
 
+  /**
+   * Queues an assignment change behind the ones before it; batches wait for the queue. A failed
+   * change fails only its caller: partitions it did not take stay unowned, and their next batch
+   * tries again.
+   */
+  private changeAssignment(change: () => Promise<void>): Promise<void> {
+    const run = this.lifecycle.then(change);
+    this.lifecycle = run.catch(() => undefined);
+    return run;
+  }
+
   private async applyAssignment(assigned: TopicPartition[]): Promise<void> {
     // A rebalance seen while leaving (other members leave too): stop() revokes everything, and
     // the changelog reader is gone, so there is nothing to restore.
@@ -479,9 +492,11 @@ export class KafkaLog {
     if (this.stopping || !isRunning() || isStale() || batch.messages.length === 0) return;
     this.throwSendFailure();
     const tp = { topic: batch.topic, partition: batch.partition };
-    // A batch can overtake its GROUP_JOIN event; the task still restores before processing.
+    // A batch can overtake its GROUP_JOIN event; the task still restores before processing, in
+    // turn with the other assignment changes, so two never restore one task at once.
     if (!this.active.has(partitionKey(tp))) {
-      await this.heartbeatWhile(this.applyAssignment([...this.assignment(), tp]), heartbeat);
+      const adopt = () => this.applyAssignment([...this.assignment(), tp]);
+      await this.heartbeatWhile(this.changeAssignment(adopt), heartbeat);
     }
     const last = batch.messages[batch.messages.length - 1].offset;
     await this.exclusive(async () => {
