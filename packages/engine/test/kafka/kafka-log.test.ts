@@ -6,6 +6,7 @@ import {
   type KafkaLog as KafkaLogType,
   type KafkaRecord,
   type KafkaStatus,
+  type TopicPartition,
 } from "../../src/log/kafka";
 import { eventually, FAST_GROUP, startTestCluster, type TestCluster } from "./test-cluster";
 
@@ -21,6 +22,7 @@ beforeAll(async () => {
     outage: 2,
     "sync-refused": 3,
     "restore-fails": 2,
+    "restore-fails-other": 2,
   });
 });
 
@@ -216,25 +218,40 @@ describe("KafkaLog broker outage", { timeout: 30_000 }, () => {
     expect(log.status.state).toBe("running");
   });
 
-  it("a rebalance whose store restore fails holds up no later one: each partition restores before its first batch, once", async () => {
-    const topic = cluster.topic("restore-fails");
+  it("a rebalance whose store restore fails holds up no later one: each task (partition p of every source topic, as in Kafka Streams) restores once, before its first batch", async () => {
+    const topics = [cluster.topic("restore-fails"), cluster.topic("restore-fails-other")];
     await newLog("restore-fails-seed").produce(
-      Array.from({ length: 10 }, (_, i) => ({ topic, key: `k${i}`, value: String(i) })),
+      topics.flatMap((topic) =>
+        Array.from({ length: 10 }, (_, i) => ({ topic, key: `k${i}`, value: String(i) })),
+      ),
     );
     const seen: KafkaRecord[] = [];
-    const restored: number[][] = [];
+    const restores: TopicPartition[][] = [];
+    const key = (tp: TopicPartition) => `${tp.topic}/${tp.partition}`;
+    const processedUnrestored: string[] = [];
     let failures = 1;
     const log = newLog("restore-fails");
     await log.start({
-      topics: [topic],
+      topics,
       onAssigned: (partitions) => {
         if (failures-- > 0) throw new Error("changelog restore failed");
-        restored.push(partitions.map((tp) => tp.partition));
+        restores.push(partitions);
       },
-      onBatch: collectInto(seen),
+      onBatch: (records, tp) => {
+        if (!restores.flat().some((restored) => key(restored) === key(tp))) {
+          processedUnrestored.push(key(tp));
+        }
+        return collectInto(seen)(records);
+      },
     });
-    await eventually(() => seen.length === 10);
-    expect(restored.flat().sort()).toEqual([0, 1]);
+    await eventually(() => seen.length === 20);
+    expect(processedUnrestored).toEqual([]);
+    const tasks = restores.flatMap((partitions) => [
+      ...new Set(partitions.map((tp) => tp.partition)),
+    ]);
+    expect(tasks.sort()).toEqual([0, 1]);
+    const restored = restores.flat().map(key);
+    expect(restored.sort()).toEqual(topics.flatMap((topic) => [`${topic}/0`, `${topic}/1`]).sort());
     expect(log.status.state).toBe("running");
   });
 

@@ -115,6 +115,8 @@ export class KafkaLog {
   private global: GlobalTopicReader | undefined;
   private handlers: KafkaRunHandlers | undefined;
   private readonly active = new Map<string, TopicPartition>();
+  /** What the group's last GROUP_JOIN gave this instance; `active` once their tasks restored. */
+  private joined: TopicPartition[] = [];
   /** Assignment changes, serialised; every batch waits for them. */
   private lifecycle: Promise<void> = Promise.resolve();
   private crashes = 0;
@@ -348,6 +350,7 @@ export class KafkaLog {
       const assigned = Object.entries(payload.memberAssignment).flatMap(([topic, partitions]) =>
         partitions.map((partition) => ({ topic, partition })),
       );
+      this.joined = assigned;
       this.changeAssignment(() => this.applyAssignment(assigned)).catch((error) =>
         this.setStatus({ state: "retrying", error: classify(this.options.connection, error) }),
       );
@@ -481,6 +484,19 @@ export class KafkaLog {
     this.setStatus({ assigned: this.assignment() });
   }
 
+  /**
+   * Takes `tp` with the other source partitions of its task (partition p of every topic, which
+   * the assigner keeps together), so the task restores once, not again under a later batch.
+   */
+  private adopt(tp: TopicPartition): Promise<void> {
+    const sameTask = this.joined.filter(({ partition }) => partition === tp.partition);
+    const taken = new Map([
+      ...this.active,
+      ...[...sameTask, tp].map((t) => [partitionKey(t), t] as const),
+    ]);
+    return this.applyAssignment([...taken.values()]);
+  }
+
   private async processBatch({
     batch,
     isRunning,
@@ -492,11 +508,13 @@ export class KafkaLog {
     if (this.stopping || !isRunning() || isStale() || batch.messages.length === 0) return;
     this.throwSendFailure();
     const tp = { topic: batch.topic, partition: batch.partition };
-    // A batch can overtake its GROUP_JOIN event; the task still restores before processing, in
-    // turn with the other assignment changes, so two never restore one task at once.
+    // A batch can overtake its GROUP_JOIN event, or follow one whose restore failed; the task
+    // still restores before processing, in turn with the other assignment changes.
     if (!this.active.has(partitionKey(tp))) {
-      const adopt = () => this.applyAssignment([...this.assignment(), tp]);
-      await this.heartbeatWhile(this.changeAssignment(adopt), heartbeat);
+      await this.heartbeatWhile(
+        this.changeAssignment(() => this.adopt(tp)),
+        heartbeat,
+      );
     }
     const last = batch.messages[batch.messages.length - 1].offset;
     await this.exclusive(async () => {
