@@ -78,6 +78,12 @@ async function finalCounts(log: Log): Promise<Record<string, unknown>> {
   return out;
 }
 
+/** Runs a test on the in-memory log and on the durable one. */
+const BOTH_LOGS: [string, () => Log][] = [
+  ["memory", () => new MemoryLog()],
+  ["durable", () => new DurableLog({ dir: tempDir() })],
+];
+
 describe("deployment runtime", () => {
   it.each(["at_least_once", "exactly_once_v2"] as const)(
     "under %s ends with the counts the test driver computes",
@@ -124,10 +130,7 @@ describe("deployment runtime", () => {
     expect(emitted).toHaveLength(300); // nothing processed twice
   });
 
-  it.each([
-    ["memory", () => new MemoryLog()],
-    ["durable", () => new DurableLog({ dir: tempDir() })],
-  ] as [string, () => Log][])(
+  it.each(BOTH_LOGS)(
     "on the %s log deletes the repartition records it has committed past (Kafka Streams' repartition purge), and resumes after it",
     async (_kind, open) => {
       const log = open();
@@ -154,10 +157,7 @@ describe("deployment runtime", () => {
     },
   );
 
-  it.each([
-    ["memory", () => new MemoryLog()],
-    ["durable", () => new DurableLog({ dir: tempDir() })],
-  ] as [string, () => Log][])(
+  it.each(BOTH_LOGS)(
     "on the %s log a restarted task resumes at its committed stream time (Kafka Streams' partition time in the offset metadata)",
     async (_kind, open) => {
       const log = open();
